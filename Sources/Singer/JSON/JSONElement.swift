@@ -1,0 +1,63 @@
+/// A read-only view of one value in a parsed text, for readers that look at a few members and
+/// build `JSONValue`s only for what they keep. Valid only inside `JSONParser.withDocument`.
+public struct JSONElement {
+    public enum Kind: Sendable {
+        case null, bool, number, string, array, object
+    }
+
+    let tape: JSONTape
+    let index: Int
+    let bytes: UnsafeRawBufferPointer
+    let materializer: UnsafeMutablePointer<JSONMaterializer>
+
+    private var token: JSONTape.Token { tape.tokens[index] }
+
+    public var kind: Kind {
+        switch token.kind {
+        case .null: .null
+        case .true, .false: .bool
+        case .number: .number
+        case .string: .string
+        case .array: .array
+        case .object: .object
+        }
+    }
+
+    /// The JSON type name, as `JSONValue.typeName` gives it.
+    public var typeName: String {
+        switch token.kind {
+        case .number: token.flag ? "integer" : "number"
+        case .true, .false: "boolean"
+        default: "\(kind)"
+        }
+    }
+
+    /// The whole value as an owned `JSONValue`.
+    public var value: JSONValue { materializer.pointee.value(at: index, of: tape, in: bytes) }
+
+    public var stringValue: String? {
+        token.kind == .string ? materializer.pointee.string(token, bytes) : nil
+    }
+
+    /// The value of an object member, found without materialising the object.
+    public func member(_ key: String) -> JSONElement? {
+        guard token.kind == .object else { return nil }
+        var found: JSONElement?
+        var child = index + 1
+        while child < Int(token.end) {
+            let keyToken = tape.tokens[child]
+            if keyMatches(keyToken, key) { found = JSONElement(tape: tape, index: child + 1, bytes: bytes, materializer: materializer) }
+            child = Int(tape.tokens[child + 1].end)
+        }
+        return found  // the last of duplicate names wins, as in `JSONObject`
+    }
+
+    /// Whether the object has a member named `key`.
+    public func hasMember(_ key: String) -> Bool { member(key) != nil }
+
+    private func keyMatches(_ keyToken: JSONTape.Token, _ key: String) -> Bool {
+        if keyToken.flag { return materializer.pointee.string(keyToken, bytes) == key }
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[Int(keyToken.start)..<Int(keyToken.start + keyToken.length)])
+        return key.utf8.elementsEqual(raw)
+    }
+}
