@@ -1,1 +1,44 @@
+import ArgumentParser
+import Foundation
+import Singer
 import SingerTools
+
+/// `singer`: small commands on Singer streams (a sample stream, the JSON reader benchmark).
+@main
+struct SingerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "singer",
+        abstract: "Tools for Singer streams: sample data and benchmarks.",
+        subcommands: [Sample.self, BenchJSON.self]
+    )
+
+    struct Sample: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a Salesforce-like Singer stream to stdout.")
+
+        @Option(help: "How many records to write.") var records = 1000
+
+        func run() throws {
+            try SampleStream(recordCount: records).write(to: MessageWriter(fileDescriptor: STDOUT_FILENO))
+        }
+    }
+
+    struct BenchJSON: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bench-json",
+            abstract: "Compare our JSON-lines reader with Foundation's JSONSerialization on the same stream."
+        )
+
+        @Option(help: "Records in the generated stream.") var records = 100_000
+        @Option(help: "Runs of each reader; the fastest counts.") var repetitions = 3
+
+        func run() throws {
+            let benchmark = JSONReaderBenchmark(recordCount: records, repetitions: repetitions)
+            let result = try benchmark.run { print($0) }
+            for measurement in [result.foundation, result.reader, result.tape] {
+                print("\(measurement.name): \(Int(measurement.recordsPerSecond)) records/s (\(String(format: "%.3f", measurement.seconds)) s)")
+            }
+            print(String(format: "ratio, MessageReader / Foundation: %.1fx", result.reader.recordsPerSecond / result.foundation.recordsPerSecond))
+            print(String(format: "ratio, tape / Foundation: %.1fx", result.tape.recordsPerSecond / result.foundation.recordsPerSecond))
+        }
+    }
+}

@@ -39,6 +39,22 @@ public struct JSONElement {
         token.kind == .string ? materializer.pointee.string(token, bytes) : nil
     }
 
+    /// Like `stringValue`, but reusing the `String` of an earlier equal name (stream names repeat on every line).
+    var internedStringValue: String? {
+        token.kind == .string ? materializer.pointee.key(token, bytes) : nil
+    }
+
+    /// The number as written, when the element is a number.
+    public var numberValue: JSONNumber? {
+        token.kind == .number ? JSONNumber(uncheckedText: materializer.pointee.rawString(token, bytes)) : nil
+    }
+
+    /// The object's members as an owned `JSONObject`; `nil` for other kinds.
+    public var objectValue: JSONObject? {
+        guard token.kind == .object, case .object(let object) = value else { return nil }
+        return object
+    }
+
     /// The value of an object member, found without materialising the object.
     public func member(_ key: String) -> JSONElement? {
         guard token.kind == .object else { return nil }

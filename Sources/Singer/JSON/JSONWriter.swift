@@ -82,6 +82,11 @@ public struct JSONWriter {
         }
     }
 
+    /// Appends text that is already valid JSON (or JSON punctuation), unchanged.
+    public mutating func appendRaw(_ literal: StaticString) {
+        appendLiteral(literal)
+    }
+
     private mutating func appendLiteral(_ literal: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }

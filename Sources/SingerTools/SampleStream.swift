@@ -1,0 +1,107 @@
+import Singer
+
+/// A deterministic Salesforce-like Singer stream (Opportunity records of about 800 bytes, 25
+/// fields of mixed types) for demos and benchmarks.
+public struct SampleStream {
+    public var stream = "Opportunity"
+    public var recordCount: Int
+    /// Emit a STATE every this many records.
+    public var stateInterval = 10_000
+
+    public init(recordCount: Int) { self.recordCount = recordCount }
+
+    public static let schema: JSONValue = [
+        "type": "object",
+        "properties": [
+            "Id": ["type": "string", "maxLength": 18],
+            "AccountId": ["type": ["null", "string"]],
+            "OwnerId": ["type": ["null", "string"]],
+            "Name": ["type": ["null", "string"]],
+            "Description": ["type": ["null", "string"]],
+            "StageName": ["type": ["null", "string"]],
+            "Amount": ["type": ["null", "number"]],
+            "ExpectedRevenue": ["type": ["null", "number"]],
+            "Probability": ["type": ["null", "number"]],
+            "TotalOpportunityQuantity": ["type": ["null", "integer"]],
+            "CloseDate": ["type": ["null", "string"], "format": "date"],
+            "Type": ["type": ["null", "string"]],
+            "NextStep": ["type": ["null", "string"]],
+            "LeadSource": ["type": ["null", "string"]],
+            "IsClosed": ["type": ["null", "boolean"]],
+            "IsWon": ["type": ["null", "boolean"]],
+            "ForecastCategory": ["type": ["null", "string"]],
+            "CurrencyIsoCode": ["type": ["null", "string"]],
+            "CampaignId": ["type": ["null", "string"]],
+            "HasOpenActivity": ["type": ["null", "boolean"]],
+            "CreatedDate": ["type": ["null", "string"], "format": "date-time"],
+            "LastModifiedDate": ["type": ["null", "string"], "format": "date-time"],
+            "SystemModstamp": ["type": "string", "format": "date-time"],
+            "Fiscal_Quarter__c": ["type": ["null", "string"]],
+            "Annual_Contract_Value__c": ["type": ["null", "number"]],
+        ],
+    ]
+
+    /// The stream as JSON lines: SCHEMA, RECORDs with periodic STATEs, a final STATE.
+    public func write(to output: MessageWriter) throws {
+        try output.write(.schema(SchemaMessage(stream: stream, schema: Self.schema, keyProperties: ["Id"], bookmarkProperties: ["SystemModstamp"])))
+        for index in 0..<recordCount {
+            try output.write(.record(RecordMessage(stream: stream, record: Self.record(index), timeExtracted: "2026-11-29T08:00:00.000000Z")))
+            if (index + 1) % stateInterval == 0 || index + 1 == recordCount {
+                try output.write(.state(StateMessage(value: ["bookmarks": [.init(stringLiteral: stream): ["SystemModstamp": .string(Self.timestamp(index))]]])))
+            }
+        }
+        try output.flush()
+    }
+
+    static let stages = ["Prospecting", "Qualification", "Needs Analysis", "Value Proposition", "Negotiation/Review", "Closed Won", "Closed Lost"]
+    static let sources = ["Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other"]
+
+    /// The record with the given index: same index, same record.
+    public static func record(_ index: Int) -> JSONObject {
+        let stage = stages[index % stages.count]
+        let amount = JSONNumber("\(10_000 + (index * 7919) % 990_000).\(String(format2: index % 100))")!
+        let isClosed = stage.hasPrefix("Closed")
+        return [
+            "Id": .string(salesforceId(prefix: "006", index)),
+            "AccountId": .string(salesforceId(prefix: "001", index / 3)),
+            "OwnerId": .string(salesforceId(prefix: "005", index % 40)),
+            "Name": .string("Opportunity \(index) — Renewal “Enterprise” plan"),
+            "Description": index % 5 == 0 ? .null : .string("Multi-year deal.\nTerms: net 30, \"auto-renew\".\tRegion: EMEA \\ APAC. Contact: ops+\(index)@example.com"),
+            "StageName": .string(stage),
+            "Amount": .number(amount),
+            "ExpectedRevenue": .number(JSONNumber("\(5_000 + (index * 31) % 400_000).5")!),
+            "Probability": .number(JSONNumber((index % 11) * 10)),
+            "TotalOpportunityQuantity": index % 4 == 0 ? .null : .number(JSONNumber(1 + index % 250)),
+            "CloseDate": .string("2026-\(String(format2: 1 + index % 12))-\(String(format2: 1 + index % 28))"),
+            "Type": .string(index % 2 == 0 ? "New Business" : "Existing Business - Upgrade"),
+            "NextStep": .string("Send order form"),
+            "LeadSource": .string(sources[index % sources.count]),
+            "IsClosed": .bool(isClosed),
+            "IsWon": .bool(stage == "Closed Won"),
+            "ForecastCategory": .string(isClosed ? "Closed" : "Pipeline"),
+            "CurrencyIsoCode": "USD",
+            "CampaignId": index % 3 == 0 ? .null : .string(salesforceId(prefix: "701", index % 97)),
+            "HasOpenActivity": .bool(index % 2 == 1),
+            "CreatedDate": .string("2025-\(String(format2: 1 + index % 12))-\(String(format2: 1 + index % 28))T09:15:27.000+0000"),
+            "LastModifiedDate": .string(timestamp(index)),
+            "SystemModstamp": .string(timestamp(index)),
+            "Fiscal_Quarter__c": .string("FY26-Q\(1 + index % 4)"),
+            "Annual_Contract_Value__c": .number(JSONNumber("\(12_000 + (index * 13) % 88_000).00")!),
+        ]
+    }
+
+    static func salesforceId(prefix: String, _ index: Int) -> String {
+        let digits = String(index, radix: 36, uppercase: true)
+        return prefix + "5e0000" + String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+    }
+
+    static func timestamp(_ index: Int) -> String {
+        let seconds = index % 60, minutes = (index / 60) % 60, hours = (index / 3600) % 24
+        return "2026-11-28T\(String(format2: hours)):\(String(format2: minutes)):\(String(format2: seconds)).000Z"
+    }
+}
+
+extension String {
+    /// Two digits, zero-padded.
+    init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}
