@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A read-only view of one value in a parsed text, for readers that look at a few members and
 /// build `JSONValue`s only for what they keep. Valid only inside `JSONParser.withDocument`.
 public struct JSONElement {
@@ -73,7 +79,17 @@ public struct JSONElement {
 
     private func keyMatches(_ keyToken: JSONTape.Token, _ key: String) -> Bool {
         if keyToken.flag { return materializer.pointee.string(keyToken, bytes) == key }
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[Int(keyToken.start)..<Int(keyToken.start + keyToken.length)])
-        return key.utf8.elementsEqual(raw)
+        return Self.equals(key, UnsafeRawBufferPointer(rebasing: bytes[Int(keyToken.start)..<Int(keyToken.start + keyToken.length)]))
+    }
+
+    /// Whether `string`'s UTF-8 is exactly `raw`, by `memcmp` rather than element by element.
+    @inline(__always)
+    static func equals(_ string: String, _ raw: UnsafeRawBufferPointer) -> Bool {
+        let utf8 = string.utf8
+        guard utf8.count == raw.count else { return false }
+        if let equal = utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }) {
+            return equal
+        }
+        return utf8.elementsEqual(raw)
     }
 }

@@ -53,10 +53,11 @@ struct JSONMaterializer {
         // Short names live inline in `String` and cost nothing; escaped names are rare.
         guard token.length > 15, !token.flag else { return string(token, bytes) }
         let raw = UnsafeRawBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.start + token.length)])
-        var hash: UInt32 = 2_166_136_261
-        for byte in raw { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        let slot = Int(hash % UInt32(keyCache.count))
-        if let cached = keyCache[slot], cached.utf8.elementsEqual(raw) { return cached }
+        // Length and the first and last eight bytes tell field names apart well enough for a cache slot.
+        let head = raw.loadUnaligned(as: UInt64.self), tail = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)
+        let mixed = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(raw.count)
+        let slot = Int((mixed ^ (mixed >> 29)) % UInt64(keyCache.count))
+        if let cached = keyCache[slot], JSONElement.equals(cached, raw) { return cached }
         let key = rawString(token, bytes)
         keyCache[slot] = key
         return key

@@ -36,7 +36,9 @@ public struct MessageDecoder {
         guard let type = typeElement.internedStringValue else {
             throw MessageError(line: lineNumber, reason: .wrongFieldType(messageType: "message", field: "type", expected: "a string", found: typeElement.typeName))
         }
-        var fields = Fields(root: root, type: type.uppercased(), line: lineNumber)
+        // The spec reads types case-insensitively; exact upper case is the common, cheap path.
+        let knownTypes = ["RECORD", "STATE", "SCHEMA", "ACTIVATE_VERSION", "BATCH"]
+        var fields = Fields(root: root, type: knownTypes.contains(type) ? type : type.uppercased(), line: lineNumber)
         switch fields.type {
         case "RECORD":
             let stream = try fields.stream()
