@@ -34,12 +34,14 @@ final class CurlHeaderList {
     }
 
     /// CR, LF or NUL in a field would let a value inject further headers.
+    /// Checked on bytes: in Swift "\r\n" is one Character equal to neither.
     private static func validate(_ field: HTTPHeaders.Field) throws(CurlSetupError) {
-        let forbidden: (Character) -> Bool = { $0 == "\r" || $0 == "\n" || $0 == "\0" }
-        if field.name.isEmpty || field.name.contains(where: { forbidden($0) || $0 == ":" || $0 == " " }) {
+        let forbidden: (UInt8) -> Bool = { $0 == 13 || $0 == 10 || $0 == 0 }
+        let badNameByte: (UInt8) -> Bool = { forbidden($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") }
+        if field.name.isEmpty || field.name.utf8.contains(where: badNameByte) {
             throw CurlSetupError(reason: "header name \"\(field.name.prefix(40))\" is not a valid field name")
         }
-        if field.value.contains(where: forbidden) {
+        if field.value.utf8.contains(where: forbidden) {
             throw CurlSetupError(reason: "value of header \(field.name) contains a line break or NUL")
         }
     }

@@ -99,8 +99,8 @@ final class CurlTransfer {
     /// Collects header lines of the latest response; a status line starts a
     /// new response (redirects, `100 Continue`), discarding earlier fields.
     private func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        var line = String(decoding: bytes, as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        // Trimming as text: "\r\n" is a single Character, so suffix checks miss it.
+        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
         if line.hasPrefix("HTTP/") {
             headerFields.removeAll()
         } else if let first = line.first, first == " " || first == "\t", !headerFields.isEmpty {
@@ -108,7 +108,7 @@ final class CurlTransfer {
             headerFields[headerFields.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
         } else if let colon = line.firstIndex(of: ":") {
             let name = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
             headerFields.append(HTTPHeaders.Field(name: name, value: value))
         }
     }

@@ -6,9 +6,10 @@ extension Redactor {
     /// Error bodies from OAuth endpoints sometimes echo the submitted form, so
     /// excerpts are scanned rather than trusted.
     public func redactedText(_ text: String) -> String {
-        let characters = Array(text)
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
+        // Unicode scalars, not Characters: "\r\n" is a single Character,
+        // which would hide line ends from the scan.
+        let characters = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
         var index = 0
         while index < characters.count {
             guard Self.isNameCharacter(characters[index]) else {
@@ -18,20 +19,21 @@ extension Redactor {
             }
             var wordEnd = index
             while wordEnd < characters.count, Self.isNameCharacter(characters[wordEnd]) { wordEnd += 1 }
-            let word = String(characters[index..<wordEnd])
-            output += word
+            let word = String(String.UnicodeScalarView(characters[index..<wordEnd]))
+            output.append(contentsOf: characters[index..<wordEnd])
             index = wordEnd
             if isSensitive(name: word), let value = Self.secretValue(in: characters, after: wordEnd) {
-                output += String(characters[wordEnd..<value.lowerBound]) + Self.placeholder
+                output.append(contentsOf: characters[wordEnd..<value.lowerBound])
+                output.append(contentsOf: Self.placeholder.unicodeScalars)
                 index = value.upperBound
             }
         }
-        return output
+        return String(output)
     }
 
     /// The range of the value following a name at `start`, if the name is
     /// used as a key (`=`, `":"` or `:`); `nil` when it is just a word.
-    private static func secretValue(in text: [Character], after start: Int) -> Range<Int>? {
+    private static func secretValue(in text: [Unicode.Scalar], after start: Int) -> Range<Int>? {
         var cursor = start
         func skipSpaces() { while cursor < text.count, text[cursor] == " " || text[cursor] == "\t" { cursor += 1 } }
         guard cursor < text.count else { return nil }
@@ -39,7 +41,7 @@ extension Redactor {
         case "=":
             cursor += 1
             let valueStart = cursor
-            while cursor < text.count, !"&\"', ;<>\n\r\t".contains(text[cursor]) { cursor += 1 }
+            while cursor < text.count, !"&\"', ;<>\n\r\t".unicodeScalars.contains(text[cursor]) { cursor += 1 }
             return valueStart..<cursor
         case "\"":
             cursor += 1
@@ -65,7 +67,7 @@ extension Redactor {
         }
     }
 
-    private static func isNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
+    private static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
     }
 }
