@@ -33,6 +33,32 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 2.5)
     }
 
+    @Test func stalledStreamIsAbortedByTheLowSpeedTimeout() throws {
+        let body = Array(repeating: UInt8(ascii: "s"), count: 50_000)
+        let server = try TestHTTPServer(script: [
+            ScriptedResponse(status: 200, body: body, stallAfterBodyBytes: (10_000, .seconds(4))),
+        ])
+        // libcurl averages the rate over about five seconds, so a high floor
+        // makes the stall register at once instead of after that window.
+        let fixture = ClientFixture(configure: {
+            $0.stallTimeout = .seconds(1)
+            $0.stallMinimumBytesPerSecond = 1_000_000
+        })
+        var delivered = 0
+
+        let error = try #require(throws: HTTPError.self) {
+            try fixture.client.stream(HTTPRequest(url: server.url("/export"))) { delivered += $0.count }
+        }
+
+        #expect(error.isTimeout)
+        guard case .streamInterrupted(_, _, let bytesDelivered) = error else {
+            Issue.record("expected streamInterrupted, got \(error)")
+            return
+        }
+        #expect(bytesDelivered == 10_000)
+        #expect(delivered == 10_000)
+    }
+
     @Test func droppedConnectionAfterDeliveredDataFailsWithoutRetry() throws {
         let body = Array(repeating: UInt8(ascii: "z"), count: 1_000_000)
         let server = try TestHTTPServer(script: [

@@ -22,6 +22,8 @@ extension HTTPClient {
         public var requestTimeout: Duration?
         /// Abort an attempt when fewer than ``stallMinimumBytesPerSecond`` bytes
         /// per second flow for this long: a dead connection, not a slow one.
+        /// libcurl averages the rate over roughly the last five seconds, so a
+        /// stall is noticed up to that much later than this duration.
         public var stallTimeout: Duration
         /// The transfer rate below which the stall timer runs.
         public var stallMinimumBytesPerSecond: Int

@@ -30,7 +30,7 @@ public enum RetryAfter {
                 guard parts.count == 3 else { return nil }
                 clock = (parts[0], parts[1], parts[2])
             } else if let number = Int(token) {
-                if day == nil, token.count <= 2, year == nil || month != nil {
+                if day == nil, token.count <= 2 {
                     day = number
                 } else {
                     // RFC 850 two-digit years: RFC 9110 says interpret so the

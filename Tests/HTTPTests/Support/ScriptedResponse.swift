@@ -10,6 +10,8 @@ struct ScriptedResponse: Sendable {
     var delayBeforeHead: Duration = .zero
     /// Declare the full length but close the connection after this many body bytes.
     var dropAfterBodyBytes: Int?
+    /// Send this many body bytes, go silent for the duration, then send the rest.
+    var stallAfterBodyBytes: (bytes: Int, pause: Duration)?
 
     static func ok(_ text: String, headers: [(String, String)] = []) -> ScriptedResponse {
         ScriptedResponse(status: 200, headers: headers, body: Array(text.utf8))

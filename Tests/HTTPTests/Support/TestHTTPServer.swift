@@ -92,6 +92,11 @@ final class TestHTTPServer: @unchecked Sendable {
             _ = send(Array(response.body.prefix(cut)), to: socket)
             return false
         }
+        if let stall = response.stallAfterBodyBytes {
+            guard send(Array(response.body.prefix(stall.bytes)), to: socket) else { return false }
+            Thread.sleep(forTimeInterval: stall.pause.seconds)
+            return send(Array(response.body.dropFirst(stall.bytes)), to: socket)
+        }
         guard response.chunked else { return send(response.body, to: socket) }
         var offset = 0
         while offset < response.body.count {
