@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+
+extension HTTPClient {
+    /// Sends `request` with retries, logging and metrics.
+    ///
+    /// - Parameter restartBody: called before a retry that follows a partly
+    ///   delivered body; `nil` means the consumer cannot take the body twice,
+    ///   so such a failure is final.
+    func execute(
+        _ request: HTTPRequest,
+        restartBody: (() -> Void)?,
+        onHead: (HTTPResponseHead) throws -> Void,
+        onChunk: (Data) throws -> Void
+    ) throws -> HTTPResponseHead {
+        let summary = HTTPRequestSummary(request, redactor: configuration.redactor)
+        let policy = configuration.retryPolicy
+        var attemptNumber = 0
+        while true {
+            attemptNumber += 1
+            let clock = ContinuousClock()
+            let started = clock.now
+            let outcome = attempt(request, onHead: onHead, onChunk: onChunk)
+            let seconds = (clock.now - started).secondsValue
+            record(outcome, summary: summary, attempt: attemptNumber, seconds: seconds)
+
+            let retryAfter: Duration?
+            switch outcome {
+            case .success(let head):
+                return head
+            case .consumerFailed(let error):
+                throw error
+            case .invalid(let reason):
+                throw HTTPError.invalidRequest(summary, reason: reason)
+            case .status(let failure):
+                guard policy.shouldRetry(status: failure.status), attemptNumber < policy.maxAttempts else {
+                    throw HTTPError.status(summary, failure, attempts: attemptNumber)
+                }
+                retryAfter = failure.headers["Retry-After"].flatMap { RetryAfter.delay(from: $0, now: timing.now()) }
+            case .transport(let failure, let bytesDelivered, _):
+                if bytesDelivered > 0 {
+                    guard let restartBody else {
+                        throw HTTPError.streamInterrupted(summary, failure, bytesDelivered: bytesDelivered)
+                    }
+                    restartBody()
+                }
+                guard failure.isRetryable, attemptNumber < policy.maxAttempts else {
+                    throw HTTPError.transport(summary, failure, attempts: attemptNumber)
+                }
+                retryAfter = nil
+            }
+            let delay = policy.delay(afterAttempt: attemptNumber, retryAfter: retryAfter, unitRandom: timing.unitRandom())
+            logger.warning(
+                "\(summary) \(Self.reason(outcome)) on attempt \(attemptNumber) of \(policy.maxAttempts); retrying in \(Self.format(delay.secondsValue)) s",
+                metadata: ["http.method": "\(summary.method)", "http.url": "\(summary.redactedURL)",
+                           "http.attempt": "\(attemptNumber)", "http.retry_delay_s": "\(Self.format(delay.secondsValue))"]
+            )
+            timing.sleep(delay)
+        }
+    }
+
+    /// Logs one attempt at debug level and reports it to the metrics hook.
+    private func record(_ outcome: AttemptOutcome, summary: HTTPRequestSummary, attempt: Int, seconds: Double) {
+        let succeeded: Bool
+        if case .success = outcome { succeeded = true } else { succeeded = false }
+        logger.debug(
+            "\(summary) → \(Self.reason(outcome)) in \(Self.format(seconds)) s",
+            metadata: ["http.method": "\(summary.method)", "http.url": "\(summary.redactedURL)",
+                       "http.status": "\(outcome.statusCode.map(String.init) ?? "none")",
+                       "http.duration_s": "\(Self.format(seconds))", "http.attempt": "\(attempt)"]
+        )
+        onMetric?(HTTPRequestMetric(
+            endpoint: summary.path, statusCode: outcome.statusCode, durationSeconds: seconds,
+            succeeded: succeeded, attempt: attempt))
+    }
+
+    private static func reason(_ outcome: AttemptOutcome) -> String {
+        switch outcome {
+        case .success(let head): return "HTTP \(head.status)"
+        case .status(let failure): return "HTTP \(failure.status)"
+        case .transport(let failure, _, _): return "curl error \(failure.code) (\(CurlFailure.genericText(for: failure.code)))"
+        case .consumerFailed: return "stopped by the body handler"
+        case .invalid: return "invalid request"
+        }
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        String(format: "%.3f", seconds)
+    }
+}

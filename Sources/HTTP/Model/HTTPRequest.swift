@@ -1,0 +1,44 @@
+import Foundation
+
+/// A request to send with ``HTTPClient``: method, URL, headers, optional body
+/// and an optional timeout for the whole exchange.
+///
+/// ```swift
+/// let request = HTTPRequest(
+///     method: .post,
+///     url: "https://api.example.com/v1/jobs",
+///     headers: ["Content-Type": "application/json"],
+///     body: Data(#"{"object":"Account"}"#.utf8)
+/// )
+/// ```
+public struct HTTPRequest: Sendable, Hashable {
+    /// The request method.
+    public var method: HTTPMethod
+    /// The absolute `http` or `https` URL, already percent-encoded.
+    public var url: String
+    /// Header fields to send in addition to those libcurl adds (`Host`,
+    /// `Accept-Encoding`, `Content-Length`).
+    public var headers: HTTPHeaders
+    /// The body to send, or `nil` for none. An empty body on `POST` still
+    /// sends `Content-Length: 0`.
+    public var body: Data?
+    /// A limit on the whole exchange (connect, send, receive) for one attempt,
+    /// overriding ``HTTPClient/Configuration/requestTimeout``. Leave `nil` for
+    /// long streamed exports and rely on the stall timeout instead.
+    public var timeout: Duration?
+
+    /// Creates a request.
+    public init(
+        method: HTTPMethod = .get,
+        url: String,
+        headers: HTTPHeaders = [:],
+        body: Data? = nil,
+        timeout: Duration? = nil
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+}
