@@ -81,15 +81,17 @@ public struct JSONParser {
         try builder.build()
     }
 
-    /// Whether any of eight bytes is `"`, `\`, below 0x20 or above 0x7F (SWAR zero-byte tests).
+    /// A mask with the high bit set in each of eight bytes that is `"`, `\\`, below 0x20 or above
+    /// 0x7F (SWAR zero-byte tests). Bits above the lowest set one may be false positives; the
+    /// lowest one is exact, which is all the scanner uses.
     @inline(__always)
-    static func needsAttention(_ word: UInt64) -> Bool {
+    static func attentionMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
         let quotes = hasZeroByte(word ^ (ones &* 0x22))
         let backslashes = hasZeroByte(word ^ (ones &* 0x5C))
         let controls = (word &- ones &* 0x20) & ~word & highs
-        return (quotes | backslashes | controls | (word & highs)) != 0
+        return quotes | backslashes | controls | (word & highs)
     }
 
     static func hexValue(_ byte: UInt8) -> UInt32? {

@@ -182,8 +182,13 @@ struct JSONTapeBuilder {
         var hasEscapes = false
         let base = UnsafeRawPointer(bytes.baseAddress!)
         while true {
-            // Eight bytes at a time while none is a quote, backslash, control or non-ASCII byte.
-            while position + 8 <= count, !JSONParser.needsAttention(base.loadUnaligned(fromByteOffset: position, as: UInt64.self)) {
+            // Eight bytes at a time, jumping straight to the first byte that needs a look (little-endian).
+            while position + 8 <= count {
+                let mask = JSONParser.attentionMask(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
+                if mask != 0 {
+                    position += mask.trailingZeroBitCount >> 3
+                    break
+                }
                 position += 8
             }
             guard position < count else {
