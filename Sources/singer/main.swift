@@ -9,7 +9,7 @@ struct SingerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "singer",
         abstract: "Tools for Singer streams: sample data and benchmarks.",
-        subcommands: [Sample.self, BenchJSON.self]
+        subcommands: [Sample.self, Check.self, BenchJSON.self]
     )
 
     struct Sample: ParsableCommand {
@@ -19,6 +19,30 @@ struct SingerCommand: ParsableCommand {
 
         func run() throws {
             try SampleStream(recordCount: records).write(to: MessageWriter(fileDescriptor: STDOUT_FILENO))
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a Singer stream as a target would; echo each STATE value on stdout.",
+            discussion: "Exits 1 at the first bad line, naming line, stream and field."
+        )
+
+        @Option(help: "Read this file instead of stdin.") var input: String?
+        @Flag(inversion: .prefixedNo, help: "Validate records against their SCHEMA.") var validateRecords = true
+
+        func run() throws {
+            let lines = try input.map { try LineReader(path: $0) } ?? LineReader(fileDescriptor: STDIN_FILENO)
+            let started = ContinuousClock.now
+            let summary = try StreamCheck(validatesRecords: validateRecords).run(
+                input: lines, stateOutput: MessageWriter(fileDescriptor: STDOUT_FILENO),
+                onUnknownType: { type, line in printError("WARNING line \(line): skipping message of unknown type \(type)") })
+            let seconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
+            for (stream, count) in summary.recordsPerStream.sorted(by: { $0.key < $1.key }) {
+                printError("INFO \(stream): \(count) records valid")
+            }
+            let total = summary.recordsPerStream.values.reduce(0, +)
+            printError("INFO \(summary.lines) lines, \(total) records, \(summary.states) states in \(String(format: "%.2f", seconds)) s")
         }
     }
 
@@ -41,4 +65,8 @@ struct SingerCommand: ParsableCommand {
             print(String(format: "ratio, tape / Foundation: %.1fx", result.tape.recordsPerSecond / result.foundation.recordsPerSecond))
         }
     }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

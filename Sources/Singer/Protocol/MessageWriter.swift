@@ -35,6 +35,13 @@ public final class MessageWriter {
         }
     }
 
+    /// Writes a STATE's value alone on a line, as targets report state to their orchestrator.
+    public func writeStateValue(_ value: JSONValue) throws {
+        writer.write(value)
+        writer.appendRaw("\n")
+        try flush()
+    }
+
     public func flush() throws {
         var written = 0
         let bytes = writer.bytes
