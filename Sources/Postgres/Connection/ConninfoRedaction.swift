@@ -80,10 +80,11 @@ enum ConninfoRedaction {
 }
 
 extension String {
-    /// libpq ends its messages with a newline, which breaks one-line log entries.
+    /// libpq's messages end with a newline and wrap with "\n\t"; one line reads better in logs.
     func trimmingTrailingNewlines() -> String {
-        var trimmed = Substring(self)
-        while let last = trimmed.last, last.isNewline || last == " " { trimmed.removeLast() }
-        return String(trimmed)
+        split(whereSeparator: \.isNewline)
+            .map { $0.trimmingPrefix(while: { $0 == "\t" || $0 == " " }) }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
     }
 }
