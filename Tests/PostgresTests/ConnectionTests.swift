@@ -109,6 +109,16 @@ struct ConnectionSettingsTests {
         #expect(settings.redactedConninfo == #"host='db.example' port='6543' user='o\'neil' password='***' sslmode='verify-full' sslrootcert='/etc/ca.pem' application_name='ignored-order' keepalives='1'"#)
     }
 
+    @Test func arbitraryConnectionStringsAreRedactedForLogs() {
+        let fromURI = PostgresConnectionSettings.redacted(conninfo: "postgresql://loader:s3cret@db:6000/warehouse?sslmode=require")
+        #expect(fromURI.contains("password='***'"))
+        #expect(fromURI.contains("host='db'"))
+        #expect(!fromURI.contains("s3cret"))
+        let fromKeywords = PostgresConnectionSettings.redacted(conninfo: "host=db password='it\\'s secret'")
+        #expect(fromKeywords == "password='***' host='db'")  // libpq's keyword order
+        #expect(PostgresConnectionSettings.redacted(conninfo: "password='unterminated") == "<unparseable connection string>")
+    }
+
     @Test func emptySettingsLeaveEverythingToTheEnvironment() {
         #expect(PostgresConnectionSettings().conninfo == "")
     }

@@ -98,6 +98,17 @@ public struct PostgresConnectionSettings: Sendable, Equatable {
             ConninfoRedaction.isSecret($0.keyword) ? ($0.keyword, "***") : $0
         })
     }
+
+    /// Any conninfo string or `postgresql://` URI rewritten as `keyword='value'` pairs with the
+    /// password shown as `***`, for logging a connection string that came from configuration.
+    ///
+    /// ```swift
+    /// PostgresConnectionSettings.redacted(conninfo: "postgresql://loader:s3cret@db/warehouse")
+    /// // "user='loader' password='***' dbname='warehouse' host='db'" (libpq's keyword order)
+    /// ```
+    public static func redacted(conninfo: String) -> String {
+        ConninfoRedaction.redacted(conninfo)
+    }
 }
 
 extension PostgresConnectionSettings: CustomStringConvertible {
