@@ -170,10 +170,10 @@ public final class CopyInWriter {
             case PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
                 break
             default:
+                // Keep the first error: later ones (a lost connection) are its consequence.
                 if firstError == nil {
                     firstError = result.error(connection: handle, statement: statement, target: connection.target)
                 }
-                if PQstatus(handle) == CONNECTION_BAD { break }
             }
         }
         if let firstError { throw firstError }
