@@ -91,7 +91,10 @@ extension CatalogEntry {
         }
         if let selected = entry?.selected ?? legacy?["selected"]?.boolValue { return selected }
         if let selectedByDefault = entry?.selectedByDefault { return selectedByDefault }
-        // singer-python's default is "not emitted"; a nested field with no say follows its parent.
-        return entry == nil && legacy?["selected"] == nil && breadcrumb.components.count > 2
+        // singer-python's default is "not emitted". A nested field nobody said anything about
+        // follows its parent (emitted, or we would have returned above), so selecting an object
+        // keeps its members.
+        let isNested = breadcrumb.components.count > 2
+        return isNested && entry == nil && legacy?["selected"] == nil
     }
 }
