@@ -39,7 +39,7 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
             "config file '\(path)' must hold a JSON object of settings, not \(Self.article(actualType)) \(actualType)"
         case .missingSettings(let missing):
             "missing required "
-                + (missing.count == 1 ? "setting " : "settings ")
+                + (missing.count == 1 ? "setting: " : "settings: ")
                 + missing.map { "\($0.name) (environment variable \($0.environmentVariable))" }
                 .joined(separator: ", ")
                 + "; add them to a --config file, or export the variables and pass --config ENV"
@@ -66,5 +66,5 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension ConfigError: ExitStatusProviding {
-    public var exitStatus: ExitStatus { .usage }
+    public var exitStatus: SingerExitStatus { .usage }
 }

@@ -43,7 +43,7 @@ public struct ConnectorRunner: Sendable {
     /// Runs `body` with the parsed options and validated config; returns the exit status.
     public func run<Options: ConnectorOptions>(
         _ optionsType: Options.Type, arguments: [String], body: (Options, Config) async throws -> Void
-    ) async -> ExitStatus {
+    ) async -> SingerExitStatus {
         let options: Options
         do {
             options = try Options.parseNormalized(arguments)
@@ -81,13 +81,13 @@ public struct ConnectorRunner: Sendable {
 
     /// Writes `error` as CRITICAL lines (secrets masked) and returns the status it deserves.
     @discardableResult
-    public func report(_ error: any Error) -> ExitStatus {
+    public func report(_ error: any Error) -> SingerExitStatus {
         output.writeCritical(Self.message(for: error))
         return Self.exitStatus(for: error)
     }
 
     /// 2 for usage and config errors, the error's own status if it has one, 1 otherwise.
-    public static func exitStatus(for error: any Error) -> ExitStatus {
+    public static func exitStatus(for error: any Error) -> SingerExitStatus {
         (error as? any ExitStatusProviding)?.exitStatus ?? .failure
     }
 

@@ -25,5 +25,5 @@ public enum JSONFileError: Error, Sendable, Hashable, CustomStringConvertible {
 
 extension JSONFileError: ExitStatusProviding {
     /// A bad input file named on the command line is a usage problem: fix the file and rerun.
-    public var exitStatus: ExitStatus { .usage }
+    public var exitStatus: SingerExitStatus { .usage }
 }

@@ -1,5 +1,5 @@
 /// The exit codes every connector uses: 0 success, 1 runtime failure, 2 usage or config error.
-public enum ExitStatus: Int32, Sendable, Hashable {
+public enum SingerExitStatus: Int32, Sendable, Hashable {
     case success = 0
     /// Bad data, an API error after retries, a lost connection, a closed pipe.
     case failure = 1
@@ -9,7 +9,7 @@ public enum ExitStatus: Int32, Sendable, Hashable {
 
 /// An error that knows which exit status it deserves; errors without it exit with 1.
 public protocol ExitStatusProviding: Error {
-    var exitStatus: ExitStatus { get }
+    var exitStatus: SingerExitStatus { get }
 }
 
 /// A command-line misuse found after parsing, e.g. syncing without `--catalog`. Exits 2.
@@ -23,7 +23,7 @@ public struct UsageError: ExitStatusProviding, Sendable, Hashable, CustomStringC
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
-    public var exitStatus: ExitStatus { .usage }
+    public var exitStatus: SingerExitStatus { .usage }
 }
 
 /// stdout was closed by whoever reads it (the target or `head` exited). Writers of Singer
@@ -34,5 +34,5 @@ public struct DownstreamClosedError: ExitStatusProviding, Sendable, Hashable, Cu
         "downstream closed the pipe: stdout was closed by the reading process (target or next command); "
             + "check its error output for why it stopped"
     }
-    public var exitStatus: ExitStatus { .failure }
+    public var exitStatus: SingerExitStatus { .failure }
 }
