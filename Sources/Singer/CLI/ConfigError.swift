@@ -42,7 +42,8 @@ public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
                 + (missing.count == 1 ? "setting: " : "settings: ")
                 + missing.map { "\($0.name) (environment variable \($0.environmentVariable))" }
                 .joined(separator: ", ")
-                + "; add them to a --config file, or export the variables and pass --config ENV"
+                + (missing.count == 1 ? "; add it to a --config file, or export the variable" : "; add them to a --config file, or export the variables")
+                + " and pass --config ENV"
         case .wrongType(let setting, let expected, let actual, let source):
             "setting '\(setting)'" + (source.map { " from \($0)" } ?? "")
                 + " must be \(Self.article(expected.rawValue)) \(expected.rawValue), not \(Self.article(actual)) \(actual)"

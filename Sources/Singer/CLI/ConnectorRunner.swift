@@ -49,10 +49,11 @@ public struct ConnectorRunner: Sendable {
             options = try Options.parseNormalized(arguments)
         } catch {
             if Options.exitCode(for: error) == .success {  // --help
-                standardOutput(Options.fullMessage(for: error))
+                standardOutput(withConnectorName(Options.fullMessage(for: error)))
                 return .success
             }
-            output.sink.writeLine(Options.usageString())
+            output.sink.writeLine(withConnectorName("USAGE: " + Options.usageString()))
+            output.sink.writeLine("See '\(description.name) --help' for more information.")
             output.writeCritical(Options.message(for: error))
             return .usage
         }
@@ -77,6 +78,14 @@ public struct ConnectorRunner: Sendable {
         } catch {
             return report(error)
         }
+    }
+
+    /// ArgumentParser names a `ParsableArguments` type after itself (`tap`); show the executable's name.
+    private func withConnectorName(_ help: String) -> String {
+        guard let usage = help.firstRange(of: "USAGE: ") else { return help }
+        let rest = help[usage.upperBound...]
+        let nameEnd = rest.firstIndex { $0 == " " || $0 == "\n" } ?? rest.endIndex
+        return String(help[..<usage.upperBound]) + description.name + String(rest[nameEnd...])
     }
 
     /// Writes `error` as CRITICAL lines (secrets masked) and returns the status it deserves.

@@ -76,6 +76,7 @@ private struct RunResult {
         #expect(result.status == .usage)
         let last = try #require(result.stderr.last)
         #expect(last.hasPrefix("CRITICAL ") && last.contains("--no-such-flag"))
+        #expect(result.stderr.first?.hasPrefix("USAGE: tap-salesforce ") == true)
     }
 
     @Test func versionAboutAndHelpGoToStdoutAndSucceedWithoutConfig() async {
@@ -88,6 +89,7 @@ private struct RunResult {
         let help = await run(["--help"])
         #expect(help.status == .success)
         #expect(help.stdout.first?.contains("--properties") == true)
+        #expect(help.stdout.first?.hasPrefix("USAGE: tap-salesforce [--config <file> ...]") == true)
     }
 
     @Test func logLevelComesFromTheEnvironment() async throws {
