@@ -121,7 +121,7 @@ extension JSONSchema {
     /// The schema of the property called `name`, if `properties` lists it.
     public func property(_ name: String) -> JSONSchema? {
         var cursor = 0
-        return storage.propertyTable.lookup(name, cursor: &cursor)?.schema
+        return storage.propertyTable.lookup(name, cursor: &cursor).flatMap { storage.propertyTable.entries[$0].schema }
     }
 
     /// `required`, in schema order.

@@ -32,14 +32,15 @@ struct PropertyTable: Sendable {
         indexByName = Dictionary(entries.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { _, last in last })
     }
 
-    /// The entry for `name`, trying `cursor` first and leaving it just past the entry found.
-    func lookup(_ name: String, cursor: inout Int) -> Entry? {
+    /// The index in `entries` of `name`, trying `cursor` first and leaving it just past the
+    /// entry found. An index rather than the entry, so the hot path copies no strings.
+    func lookup(_ name: String, cursor: inout Int) -> Int? {
         if cursor < entries.count, entries[cursor].name == name {
             cursor += 1
-            return entries[cursor - 1]
+            return cursor - 1
         }
         guard let index = indexByName[name] else { return nil }
         cursor = index + 1
-        return entries[index]
+        return index
     }
 }

@@ -63,35 +63,42 @@ struct ValidationRun {
     }
 
     private mutating func checkObject(_ object: JSONObject, against storage: JSONSchema.Storage) -> Bool {
-        let table = storage.propertyTable
         let additional = storage.keywords.hasPatternProperties ? .allowed : storage.keywords.additionalProperties
         var valid = true
         var cursor = 0
         var requiredSeen: UInt64 = 0
-        for member in object {
-            let entry = table.lookup(member.key, cursor: &cursor)
-            if let entry, entry.requiredBit >= 0, entry.requiredBit < 64 { requiredSeen |= 1 << UInt64(entry.requiredBit) }
-            let memberSchema: JSONSchema
-            if let schema = entry?.schema {
-                memberSchema = schema
-            } else {
-                switch additional {
-                case .allowed: continue
-                case .schema(let schema): memberSchema = schema
-                case .forbidden:
-                    fail(.additionalProperty, "property is not allowed", at: .key(member.key))
+        // Index-based access keeps the walk from copying (and reference counting) each member.
+        let members = object.members
+        for position in members.indices {
+            let found = storage.propertyTable.lookup(members[position].key, cursor: &cursor)
+            if let found {
+                let bit = storage.propertyTable.entries[found].requiredBit
+                if bit >= 0, bit < 64 { requiredSeen |= 1 << UInt64(bit) }
+                if let schema = storage.propertyTable.entries[found].schema {
+                    let start = errors.count
+                    guard !check(members[position].value, against: schema) else { continue }
                     valid = false
+                    prefixErrors(from: start, with: .key(members[position].key))
                     if isDone { return false }
                     continue
                 }
             }
-            let start = errors.count
-            if !check(member.value, against: memberSchema) {
+            switch additional {
+            case .allowed:
+                continue
+            case .schema(let schema):
+                let start = errors.count
+                guard !check(members[position].value, against: schema) else { continue }
                 valid = false
-                prefixErrors(from: start, with: .key(member.key))
+                prefixErrors(from: start, with: .key(members[position].key))
+                if isDone { return false }
+            case .forbidden:
+                fail(.additionalProperty, "property is not allowed", at: .key(members[position].key))
+                valid = false
                 if isDone { return false }
             }
         }
+        let table = storage.propertyTable
         guard table.requiredCount > 0 else { return valid }
         if table.tracksRequiredWithMask {
             guard requiredSeen.nonzeroBitCount != table.requiredCount else { return valid }
