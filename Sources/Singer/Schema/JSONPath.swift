@@ -14,21 +14,26 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// What the document is called in messages: `record`, `schema`, `catalog.streams[2].schema`.
     public var root: String
+    /// The steps from the root, outermost first.
     public var components: [Component]
 
+    /// A path at `root`, or below it through `components`.
     public init(root: String, components: [Component] = []) {
         self.root = root
         self.components = components
     }
 
+    /// This path one object member further down.
     public func appending(key: String) -> JSONPath {
         JSONPath(root: root, components: components + [.key(key)])
     }
 
+    /// This path one array element further down.
     public func appending(index: Int) -> JSONPath {
         JSONPath(root: root, components: components + [.index(index)])
     }
 
+    /// `record.LineItems[3].Price`; keys that are not plain names are quoted: `record["Unit Price"]`.
     public var description: String {
         var text = root
         for component in components {

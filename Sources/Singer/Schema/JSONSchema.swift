@@ -23,7 +23,9 @@
 public struct JSONSchema: Sendable, Hashable, CustomStringConvertible {
     /// One member of `properties`, in the order the schema lists them.
     public struct Property: Sendable, Hashable {
+        /// The member name records use.
         public let name: String
+        /// The member's schema.
         public let schema: JSONSchema
     }
 
@@ -82,6 +84,7 @@ public struct JSONSchema: Sendable, Hashable, CustomStringConvertible {
     /// The schema as it was given, to re-emit or store unchanged.
     public var json: JSONValue { storage.json }
 
+    /// The schema as compact JSON.
     public var description: String { json.description }
 
     // Schemas are equal when their JSON is, which is what a target comparing successive
@@ -113,6 +116,7 @@ extension JSONSchema {
     /// Whether `null` passes this schema (so a column for it must be nullable).
     public var isNullable: Bool { isValid(.null) }
 
+    /// `format`, whether or not validation checks it.
     public var format: SchemaFormat? { storage.keywords.format }
 
     /// `properties`, in schema order.
@@ -127,6 +131,7 @@ extension JSONSchema {
     /// `required`, in schema order.
     public var required: [String] { storage.keywords.required }
 
+    /// `additionalProperties`; `.allowed` when absent.
     public var additionalProperties: AdditionalProperties { storage.keywords.additionalProperties }
 
     /// The schema every array element must match, when `items` is a single schema.
@@ -135,9 +140,13 @@ extension JSONSchema {
     /// Per-position schemas, when `items` is a list (the tuple form); extra elements are unchecked.
     public var tupleItems: [JSONSchema]? { storage.keywords.tupleItems }
 
+    /// `anyOf` members; empty when absent.
     public var anyOf: [JSONSchema] { storage.keywords.anyOf }
+    /// `oneOf` members; empty when absent.
     public var oneOf: [JSONSchema] { storage.keywords.oneOf }
+    /// `allOf` members; empty when absent.
     public var allOf: [JSONSchema] { storage.keywords.allOf }
+    /// The `not` schema.
     public var not: JSONSchema? { storage.keywords.not }
 
     /// The schemas a value may take the shape of: the members of `anyOf` and `oneOf`, nested
@@ -149,10 +158,15 @@ extension JSONSchema {
         return members.flatMap(\.alternatives)
     }
 
+    /// The fewest code points a string may have.
     public var minLength: Int? { storage.keywords.minLength }
+    /// The most code points a string may have (a `varchar` length for a target).
     public var maxLength: Int? { storage.keywords.maxLength }
+    /// `multipleOf`, exactly as written (`0.01` suggests a scale of 2).
     public var multipleOf: JSONNumber? { storage.keywords.multipleOf }
+    /// The inclusive lower bound.
     public var minimum: JSONNumber? { storage.keywords.minimum?.number }
+    /// The inclusive upper bound.
     public var maximum: JSONNumber? { storage.keywords.maximum?.number }
     /// The exclusive lower bound, whether written draft-4 style (`minimum` with
     /// `exclusiveMinimum: true`) or as a number.

@@ -1,10 +1,14 @@
 extension RFC3339 {
     /// A day in the proleptic Gregorian calendar.
     public struct CalendarDate: Sendable, Hashable, Comparable {
+        /// 1…9999.
         public var year: Int
+        /// 1…12.
         public var month: Int
+        /// 1…31, valid for the month and year.
         public var day: Int
 
+        /// Components as given; no calendar check.
         public init(year: Int, month: Int, day: Int) {
             self.year = year
             self.month = month
@@ -30,14 +34,18 @@ extension RFC3339 {
 
     /// A time of day with an optional offset from UTC.
     public struct TimeOfDay: Sendable, Hashable {
+        /// 0…23.
         public var hour: Int
+        /// 0…59.
         public var minute: Int
         /// 0…60; 60 is a leap second.
         public var second: Int
+        /// 0…999,999,999, from the fraction of a second.
         public var nanosecond: Int
         /// `Z` and `+00:00` are 0, `-05:30` is -19800; `nil` when the text gave no offset.
         public var utcOffsetSeconds: Int?
 
+        /// Components as given; no range check.
         public init(hour: Int, minute: Int, second: Int, nanosecond: Int = 0, utcOffsetSeconds: Int? = nil) {
             self.hour = hour
             self.minute = minute
@@ -52,9 +60,12 @@ extension RFC3339 {
 
     /// A date with a time of day.
     public struct DateTime: Sendable, Hashable {
+        /// The calendar day, as written (not shifted to UTC).
         public var date: CalendarDate
+        /// The time of day and its offset, as written.
         public var time: TimeOfDay
 
+        /// A date and a time of day.
         public init(date: CalendarDate, time: TimeOfDay) {
             self.date = date
             self.time = time

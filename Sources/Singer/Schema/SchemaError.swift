@@ -10,6 +10,7 @@ public struct SchemaError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong with it.
     public var reason: String
 
+    /// An error at `path`.
     public init(path: JSONPath, reason: String) {
         self.path = path
         self.reason = reason

@@ -22,6 +22,7 @@ public struct SchemaTypeSet: OptionSet, Sendable, Hashable, CustomStringConverti
         rawValue = 1 << UInt8(SchemaType.allCases.firstIndex(of: type) ?? 0)
     }
 
+    /// The single types, for set literals such as `[.string, .null]`.
     public static let integer = SchemaTypeSet(.integer)
     public static let number = SchemaTypeSet(.number)
     public static let string = SchemaTypeSet(.string)

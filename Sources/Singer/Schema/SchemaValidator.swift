@@ -10,10 +10,12 @@
 /// try validator.ensureValid(record)   // throws the first ValidationError
 /// ```
 public struct SchemaValidator: Sendable {
+    /// The schema values are checked against.
     public let schema: JSONSchema
     /// The name paths start with, `record` unless told otherwise.
     public let rootName: String
 
+    /// A validator for `schema` whose error paths start with `rootName`.
     public init(_ schema: JSONSchema, rootName: String = "record") {
         self.schema = schema
         self.rootName = rootName

@@ -29,10 +29,12 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// The offending value's place, e.g. `record.LineItems[1].Price`.
     public var path: JSONPath
+    /// Which rule failed.
     public var kind: Kind
     /// What was expected and what was found, e.g. `expected number or null, got string "abc"`.
     public var message: String
 
+    /// An error at `path`.
     public init(path: JSONPath, kind: Kind, message: String) {
         self.path = path
         self.kind = kind

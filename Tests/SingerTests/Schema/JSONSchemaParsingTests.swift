@@ -146,6 +146,12 @@ import Testing
         }
     }
 
+    @Test func draft3RequiredBooleanIsTolerated() throws {
+        let schema = try Support.schema(#"{"type": "object", "properties": {"Id": {"type": "string", "required": true}}}"#)
+        #expect(schema.property("Id")?.required == [])
+        #expect(schema.isValid([:]))
+    }
+
     @Test func maxLengthOfOneDotZeroIsAnInteger() throws {
         #expect(try Support.schema(#"{"maxLength": 10.0}"#).maxLength == 10)
     }
