@@ -1,0 +1,66 @@
+/// Checks values against a ``JSONSchema`` and reports every mismatch with its path.
+///
+/// A valid value costs no allocation: paths are only built once something fails, by prefixing
+/// each error with the keys and indices it passed through on the way back up.
+///
+/// ```swift
+/// let validator = SchemaValidator(schema)
+/// for error in validator.validate(record) { log.warning("\(error)") }
+/// // record.LineItems[1].Price: expected number, got string "abc"
+/// try validator.ensureValid(record)   // throws the first ValidationError
+/// ```
+public struct SchemaValidator: Sendable {
+    /// The schema values are checked against.
+    public let schema: JSONSchema
+    /// The name paths start with, `record` unless told otherwise.
+    public let rootName: String
+
+    /// A validator for `schema` whose error paths start with `rootName`.
+    public init(_ schema: JSONSchema, rootName: String = "record") {
+        self.schema = schema
+        self.rootName = rootName
+    }
+
+    /// Every mismatch, in document order; empty when `value` is valid.
+    public func validate(_ value: JSONValue) -> [ValidationError] {
+        run(value, limit: .max)
+    }
+
+    /// Throws the first mismatch, stopping the walk there.
+    public func ensureValid(_ value: JSONValue) throws(ValidationError) {
+        if let error = run(value, limit: 1).first { throw error }
+    }
+
+    /// Whether `value` is valid, without describing why not: the cheapest check.
+    public func isValid(_ value: JSONValue) -> Bool {
+        var run = ValidationRun(limit: 0)
+        return run.check(value, against: schema)
+    }
+
+    private func run(_ value: JSONValue, limit: Int) -> [ValidationError] {
+        var run = ValidationRun(limit: limit)
+        guard !run.check(value, against: schema) else { return [] }
+        return run.errors.map { error in
+            var error = error
+            error.path.root = rootName
+            return error
+        }
+    }
+}
+
+extension JSONSchema {
+    /// Every mismatch between `value` and this schema; paths start at `rootName`.
+    public func validate(_ value: JSONValue, rootName: String = "record") -> [ValidationError] {
+        SchemaValidator(self, rootName: rootName).validate(value)
+    }
+
+    /// Throws the first mismatch between `value` and this schema.
+    public func ensureValid(_ value: JSONValue, rootName: String = "record") throws(ValidationError) {
+        try SchemaValidator(self, rootName: rootName).ensureValid(value)
+    }
+
+    /// Whether `value` passes this schema.
+    public func isValid(_ value: JSONValue) -> Bool {
+        SchemaValidator(self).isValid(value)
+    }
+}
