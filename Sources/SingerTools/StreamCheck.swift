@@ -17,7 +17,7 @@ public struct StreamCheck {
     public func run(
         input: LineReader, stateOutput: MessageWriter, onUnknownType: @escaping (String, Int) -> Void = { _, _ in }
     ) throws -> Summary {
-        var reader = MessageReader(lines: input, onUnknownType: onUnknownType)
+        var reader = MessageReader(lines: input, recordForm: validatesRecords ? .object : .raw, onUnknownType: onUnknownType)
         var registry = SchemaRegistry(validatesRecords: validatesRecords)
         var summary = Summary()
         var lastState: JSONValue?

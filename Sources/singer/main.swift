@@ -57,12 +57,12 @@ struct SingerCommand: ParsableCommand {
 
         func run() throws {
             let benchmark = JSONReaderBenchmark(recordCount: records, repetitions: repetitions)
-            let result = try benchmark.run { print($0) }
-            for measurement in [result.foundation, result.reader, result.tape] {
-                print("\(measurement.name): \(Int(measurement.recordsPerSecond)) records/s (\(String(format: "%.3f", measurement.seconds)) s)")
+            let measurements = try benchmark.run { print($0) }
+            let baseline = measurements[0].recordsPerSecond
+            for measurement in measurements {
+                let ratio = String(format: "%.1fx", measurement.recordsPerSecond / baseline)
+                print("\(measurement.name): \(Int(measurement.recordsPerSecond)) records/s (\(String(format: "%.3f", measurement.seconds)) s), \(ratio)")
             }
-            print(String(format: "ratio, MessageReader / Foundation: %.1fx", result.reader.recordsPerSecond / result.foundation.recordsPerSecond))
-            print(String(format: "ratio, tape / Foundation: %.1fx", result.tape.recordsPerSecond / result.foundation.recordsPerSecond))
         }
     }
 }

@@ -3,12 +3,12 @@
 ///
 /// Strings and numbers point into the input; containers know where their subtree ends, so a
 /// reader can skip a member it does not need in O(1).
-struct JSONTape {
-    enum Kind: UInt8 {
+struct JSONTape: Sendable {
+    enum Kind: UInt8, Sendable {
         case null, `true`, `false`, number, string, array, object
     }
 
-    struct Token {
+    struct Token: Sendable {
         var kind: Kind
         /// Strings: whether the raw bytes contain escapes. Numbers: whether the text is an integer literal.
         var flag: Bool

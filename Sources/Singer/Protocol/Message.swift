@@ -50,9 +50,17 @@ public struct SchemaMessage: Sendable, Hashable {
 }
 
 /// One row of a stream.
+///
+/// A record read from input stays in its wire form (`rawRecord`) until `record` is asked for,
+/// so passing records through costs no per-field allocation.
 public struct RecordMessage: Sendable, Hashable {
+    private enum Storage: Sendable {
+        case object(JSONObject)
+        case raw(RawJSON)
+    }
+
     public var stream: String
-    public var record: JSONObject
+    private var storage: Storage
     /// The table version this record belongs to (see ACTIVATE_VERSION).
     public var version: Int?
     /// When the tap read the record, RFC 3339 as the tap wrote it (`…Z` or `…+00:00`).
@@ -60,9 +68,43 @@ public struct RecordMessage: Sendable, Hashable {
 
     public init(stream: String, record: JSONObject, version: Int? = nil, timeExtracted: String? = nil) {
         self.stream = stream
-        self.record = record
+        storage = .object(record)
         self.version = version
         self.timeExtracted = timeExtracted
+    }
+
+    /// A record read from input; `raw` must hold a JSON object.
+    init(stream: String, raw: RawJSON, version: Int?, timeExtracted: String?) {
+        self.stream = stream
+        storage = .raw(raw)
+        self.version = version
+        self.timeExtracted = timeExtracted
+    }
+
+    /// The record's members, materialised from the wire form on each read if it has one.
+    public var record: JSONObject {
+        get {
+            switch storage {
+            case .object(let object): object
+            case .raw(let raw): raw.value.objectValue ?? [:]
+            }
+        }
+        set { storage = .object(newValue) }
+    }
+
+    /// The record as it was read, when it was read from input and not replaced since.
+    public var rawRecord: RawJSON? {
+        if case .raw(let raw) = storage { raw } else { nil }
+    }
+
+    public static func == (lhs: RecordMessage, rhs: RecordMessage) -> Bool {
+        lhs.stream == rhs.stream && lhs.version == rhs.version && lhs.timeExtracted == rhs.timeExtracted
+            && lhs.record == rhs.record
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(stream)
+        hasher.combine(record)
     }
 }
 

@@ -8,16 +8,28 @@ public struct MessageDecoder {
         case unknownType(String)
     }
 
+    /// How RECORD bodies are handed over.
+    public enum RecordForm: Sendable {
+        /// Kept as parsed (`RecordMessage.rawRecord`): two allocations a record, for consumers
+        /// that walk or pass records on (targets).
+        case raw
+        /// Built as `JSONObject` at once, with member names shared across records: for
+        /// consumers that read most fields of every record as `JSONValue`s.
+        case object
+    }
+
     private var parser: JSONParser
+    private let recordForm: RecordForm
 
     /// Non-finite number tokens are accepted by default: singer-io's tap-salesforce can write them.
-    public init(allowsNonFiniteNumbers: Bool = true) {
+    public init(allowsNonFiniteNumbers: Bool = true, recordForm: RecordForm = .raw) {
         parser = JSONParser(options: .init(allowsNonFiniteNumbers: allowsNonFiniteNumbers))
+        self.recordForm = recordForm
     }
 
     public mutating func decode(_ line: UnsafeRawBufferPointer, lineNumber: Int) throws -> Line {
         do {
-            return try parser.withDocument(line) { root in try Self.decode(root, lineNumber: lineNumber) }
+            return try parser.withDocument(line) { root in try Self.decode(root, lineNumber: lineNumber, recordForm: recordForm) }
         } catch let error as JSONParseError {
             throw MessageError(line: lineNumber, reason: .invalidJSON(error))
         }
@@ -28,7 +40,7 @@ public struct MessageDecoder {
         return try line.withUTF8 { try decode(UnsafeRawBufferPointer($0), lineNumber: lineNumber) }
     }
 
-    private static func decode(_ root: JSONElement, lineNumber: Int) throws -> Line {
+    private static func decode(_ root: JSONElement, lineNumber: Int, recordForm: RecordForm) throws -> Line {
         guard root.kind == .object else {
             throw MessageError(line: lineNumber, reason: .notAnObject(found: root.typeName))
         }
@@ -43,10 +55,14 @@ public struct MessageDecoder {
         case "RECORD":
             let stream = try fields.stream()
             guard let record = root.member("record") else { throw fields.missing("record") }
-            guard let object = record.objectValue else { throw fields.wrongType("record", "an object", record) }
-            return .message(.record(RecordMessage(
-                stream: stream, record: object, version: try fields.optionalInteger("version"),
-                timeExtracted: try fields.optionalString("time_extracted"))))
+            guard record.kind == .object else { throw fields.wrongType("record", "an object", record) }
+            let version = try fields.optionalInteger("version"), timeExtracted = try fields.optionalString("time_extracted")
+            switch recordForm {
+            case .raw:
+                return .message(.record(RecordMessage(stream: stream, raw: record.retained(), version: version, timeExtracted: timeExtracted)))
+            case .object:
+                return .message(.record(RecordMessage(stream: stream, record: record.objectValue ?? [:], version: version, timeExtracted: timeExtracted)))
+            }
         case "SCHEMA":
             let stream = try fields.stream()
             guard let schema = root.member("schema") else { throw fields.missing("schema") }

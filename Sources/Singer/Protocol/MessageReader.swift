@@ -17,9 +17,12 @@ public struct MessageReader {
     /// Called with the type and line number of each message this toolkit does not know.
     public var onUnknownType: (String, Int) -> Void
 
-    public init(lines: LineReader, allowsNonFiniteNumbers: Bool = true, onUnknownType: @escaping (String, Int) -> Void = { _, _ in }) {
+    public init(
+        lines: LineReader, allowsNonFiniteNumbers: Bool = true, recordForm: MessageDecoder.RecordForm = .raw,
+        onUnknownType: @escaping (String, Int) -> Void = { _, _ in }
+    ) {
         self.lines = lines
-        decoder = MessageDecoder(allowsNonFiniteNumbers: allowsNonFiniteNumbers)
+        decoder = MessageDecoder(allowsNonFiniteNumbers: allowsNonFiniteNumbers, recordForm: recordForm)
         self.onUnknownType = onUnknownType
     }
 

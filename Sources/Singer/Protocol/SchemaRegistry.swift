@@ -39,12 +39,13 @@ public struct SchemaRegistry {
         guard let stream = streams[record.stream] else {
             throw StreamError(line: line, stream: record.stream, reason: .recordBeforeSchema)
         }
-        for key in stream.message.keyProperties ?? [] where record.record[key] == nil {
+        let object = record.record
+        for key in stream.message.keyProperties ?? [] where object[key] == nil {
             throw StreamError(line: line, stream: record.stream, reason: .missingKeyProperty(key))
         }
         guard validatesRecords else { return }
         do {
-            try stream.validator.ensureValid(.object(record.record))
+            try stream.validator.ensureValid(.object(object))
         } catch {
             throw StreamError(line: line, stream: record.stream, reason: .invalidRecord(error))
         }
@@ -56,7 +57,7 @@ public struct StreamError: Error, Sendable, CustomStringConvertible {
     public enum Reason: Sendable {
         case recordBeforeSchema
         case missingKeyProperty(String)
-        case invalidRecord(ValidationError)
+        case invalidRecord(SchemaViolation)
         case invalidSchema(String)
     }
 

@@ -7,7 +7,7 @@
 /// let validator = SchemaValidator(schema)
 /// for error in validator.validate(record) { log.warning("\(error)") }
 /// // record.LineItems[1].Price: expected number, got string "abc"
-/// try validator.ensureValid(record)   // throws the first ValidationError
+/// try validator.ensureValid(record)   // throws the first SchemaViolation
 /// ```
 public struct SchemaValidator: Sendable {
     /// The schema values are checked against.
@@ -22,12 +22,12 @@ public struct SchemaValidator: Sendable {
     }
 
     /// Every mismatch, in document order; empty when `value` is valid.
-    public func validate(_ value: JSONValue) -> [ValidationError] {
+    public func validate(_ value: JSONValue) -> [SchemaViolation] {
         run(value, limit: .max)
     }
 
     /// Throws the first mismatch, stopping the walk there.
-    public func ensureValid(_ value: JSONValue) throws(ValidationError) {
+    public func ensureValid(_ value: JSONValue) throws(SchemaViolation) {
         if let error = run(value, limit: 1).first { throw error }
     }
 
@@ -37,7 +37,7 @@ public struct SchemaValidator: Sendable {
         return run.check(value, against: schema)
     }
 
-    private func run(_ value: JSONValue, limit: Int) -> [ValidationError] {
+    private func run(_ value: JSONValue, limit: Int) -> [SchemaViolation] {
         var run = ValidationRun(limit: limit)
         guard !run.check(value, against: schema) else { return [] }
         return run.errors.map { error in
@@ -50,12 +50,12 @@ public struct SchemaValidator: Sendable {
 
 extension JSONSchema {
     /// Every mismatch between `value` and this schema; paths start at `rootName`.
-    public func validate(_ value: JSONValue, rootName: String = "record") -> [ValidationError] {
+    public func validate(_ value: JSONValue, rootName: String = "record") -> [SchemaViolation] {
         SchemaValidator(self, rootName: rootName).validate(value)
     }
 
     /// Throws the first mismatch between `value` and this schema.
-    public func ensureValid(_ value: JSONValue, rootName: String = "record") throws(ValidationError) {
+    public func ensureValid(_ value: JSONValue, rootName: String = "record") throws(SchemaViolation) {
         try SchemaValidator(self, rootName: rootName).ensureValid(value)
     }
 

@@ -2,7 +2,7 @@
 /// only answers valid or not and builds no messages at all, which is how `anyOf` branches are
 /// tried.
 struct ValidationRun {
-    private(set) var errors: [ValidationError] = []
+    private(set) var errors: [SchemaViolation] = []
     let limit: Int
 
     init(limit: Int) { self.limit = limit }
@@ -12,10 +12,10 @@ struct ValidationRun {
 
     /// Records a failure at the current value, or at its member `component`. The message is an
     /// autoclosure so a walk that only wants yes or no never formats it.
-    mutating func fail(_ kind: ValidationError.Kind, _ message: @autoclosure () -> String, at component: JSONPath.Component? = nil) {
+    mutating func fail(_ kind: SchemaViolation.Kind, _ message: @autoclosure () -> String, at component: JSONPath.Component? = nil) {
         guard errors.count < limit else { return }
         let path = JSONPath(root: "", components: component.map { [$0] } ?? [])
-        errors.append(ValidationError(path: path, kind: kind, message: message()))
+        errors.append(SchemaViolation(path: path, kind: kind, message: message()))
     }
 
     /// Puts `component` in front of the paths of the errors recorded since `start`, as the walk

@@ -88,4 +88,43 @@ import Testing
         #expect(error("{\"type\":\"ACTIVATE_VERSION\",\"stream\":\"s\",\"version\":1.5}")?.description
             == "line 1 (stream \"s\"): ACTIVATE_VERSION \"version\" must be an integer, got number")
     }
+
+    @Test func recordsStayInWireFormUntilAskedFor() throws {
+        let line = #"{"type":"RECORD","stream":"s","record":{"Id":"001","Amount":12345678901234.99,"Tags":["a"]}}"#
+        var reader = MessageReader(lines: LineReader(bytes: Array((line + "\n" + line).utf8)))
+        guard case .record(var record) = try reader.next(), case .record(let second) = try reader.next() else {
+            Issue.record("expected two records")
+            return
+        }
+        let raw = try #require(record.rawRecord)
+        // The copy outlives the reader's buffer, which the second line has overwritten.
+        #expect(raw.withElement { $0.member("Amount")?.numberValue?.text } == "12345678901234.99")
+        #expect(record.record == ["Id": "001", "Amount": .number(JSONNumber("12345678901234.99")!), "Tags": ["a"]])
+        #expect(record == second)
+        record.record["Id"] = "002"
+        #expect(record.rawRecord == nil)
+        #expect(record.record["Id"] == "002")
+    }
+
+    @Test func objectFormBuildsRecordsAtOnce() throws {
+        var decoder = MessageDecoder(recordForm: .object)
+        guard case .message(.record(let record)) = try decoder.decode(#"{"type":"RECORD","stream":"s","record":{"a":1}}"#) else {
+            Issue.record("expected a record")
+            return
+        }
+        #expect(record.rawRecord == nil)
+        #expect(record.record == ["a": 1])
+    }
+
+    @Test func bothTimeExtractedFormsAreAccepted() throws {
+        let text = """
+            {"type":"RECORD","stream":"s","record":{},"time_extracted":"2024-01-02T03:04:05.000000Z"}
+            {"type":"RECORD","stream":"s","record":{},"time_extracted":"2024-01-02T03:04:05+00:00"}
+            """
+        let times = try messages(text).compactMap { message -> String? in
+            if case .record(let record) = message { record.timeExtracted } else { nil }
+        }
+        #expect(times == ["2024-01-02T03:04:05.000000Z", "2024-01-02T03:04:05+00:00"])
+        #expect(times.compactMap { RFC3339.parseDateTime($0)?.secondsSince1970 }.count == 2)
+    }
 }

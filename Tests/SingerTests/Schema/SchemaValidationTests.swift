@@ -60,7 +60,7 @@ import Testing
     @Test func ensureValidThrowsTheFirstError() throws {
         let schema = try Support.schema(Self.opportunity)
         let record = try Support.json(#"{"Id": 1, "Amount": "x"}"#)
-        #expect(throws: ValidationError(path: JSONPath(root: "record", components: [.key("Id")]), kind: .type, message: "expected string, got number 1")) {
+        #expect(throws: SchemaViolation(path: JSONPath(root: "record", components: [.key("Id")]), kind: .type, message: "expected string, got number 1")) {
             try schema.ensureValid(record)
         }
     }

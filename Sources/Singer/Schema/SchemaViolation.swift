@@ -5,7 +5,7 @@
 /// schema.validate(["Amount": "abc"]).first?.description
 /// // record.Amount: expected number or null, got string "abc"
 /// ```
-public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SchemaViolation: Error, Sendable, Hashable, CustomStringConvertible {
     /// Which rule the value broke, for callers that react differently to each.
     public enum Kind: Sendable, Hashable {
         /// The `type` keyword, or a `false` schema.
