@@ -32,106 +32,25 @@ public enum ReplicationValueOrder: Sendable {
     }
 }
 
-/// A point in time from `YYYY-MM-DD`, optionally followed by `T` or a space, `HH:MM[:SS[.f…]]`
-/// and a `Z` or `±HH[:MM]` offset (no offset means UTC). Enough for bookmark comparison;
-/// not a general date library.
+/// A point in time from an RFC 3339 date-time (a space may stand for the `T`; no offset means
+/// UTC) or a bare `YYYY-MM-DD` (midnight UTC). Enough for bookmark comparison.
 private struct BookmarkInstant: Comparable {
     var seconds: Int
     var nanoseconds: Int
 
     init?(_ text: String) {
-        var scanner = BookmarkTextScanner(Array(text.utf8))
-        guard let year = scanner.number(digits: 4), scanner.skip("-"),
-            let month = scanner.number(digits: 2), scanner.skip("-"),
-            let day = scanner.number(digits: 2), (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        var hour = 0, minute = 0, second = 0, nanoseconds = 0, offset = 0
-        if scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") {
-            guard let parsedHour = scanner.number(digits: 2), scanner.skip(":"),
-                let parsedMinute = scanner.number(digits: 2), parsedHour < 24, parsedMinute < 60
-            else { return nil }
-            hour = parsedHour
-            minute = parsedMinute
-            if scanner.skip(":") {
-                guard let parsedSecond = scanner.number(digits: 2), parsedSecond <= 60 else { return nil }
-                second = parsedSecond
-                if scanner.skip(".") || scanner.skip(",") {
-                    guard let fraction = scanner.fraction() else { return nil }
-                    nanoseconds = fraction
-                }
-            }
-            if scanner.skip("Z") || scanner.skip("z") {
-                offset = 0
-            } else if let sign = scanner.sign() {
-                guard let offsetHours = scanner.number(digits: 2) else { return nil }
-                _ = scanner.skip(":")
-                let offsetMinutes = scanner.number(digits: 2) ?? 0
-                offset = sign * (offsetHours * 3600 + offsetMinutes * 60)
-            }
+        if let dateTime = RFC3339.parseDateTime(text) {
+            seconds = dateTime.secondsSince1970
+            nanoseconds = dateTime.time.nanosecond
+        } else if let date = RFC3339.parseDate(text) {
+            seconds = date.daysSince1970 * 86_400
+            nanoseconds = 0
+        } else {
+            return nil
         }
-        guard scanner.isAtEnd else { return nil }
-        let days = Self.daysSinceEpoch(year: year, month: month, day: day)
-        seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        self.nanoseconds = nanoseconds
     }
 
     static func < (lhs: BookmarkInstant, rhs: BookmarkInstant) -> Bool {
         (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
-    }
-
-    /// Howard Hinnant's days-from-civil for the proleptic Gregorian calendar.
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-}
-
-/// Reads fixed-width ASCII digits and separators from a byte string.
-private struct BookmarkTextScanner {
-    let bytes: [UInt8]
-    var position = 0
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    var isAtEnd: Bool { position == bytes.count }
-
-    mutating func skip(_ character: Unicode.Scalar) -> Bool {
-        guard position < bytes.count, bytes[position] == UInt8(ascii: character) else { return false }
-        position += 1
-        return true
-    }
-
-    mutating func number(digits count: Int) -> Int? {
-        guard position + count <= bytes.count else { return nil }
-        var value = 0
-        for byte in bytes[position..<position + count] {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        position += count
-        return value
-    }
-
-    /// Fractional seconds as nanoseconds; digits past the ninth are read and ignored.
-    mutating func fraction() -> Int? {
-        var value = 0, digits = 0
-        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
-            if digits < 9 { value = value * 10 + Int(bytes[position] - UInt8(ascii: "0")) }
-            digits += 1
-            position += 1
-        }
-        guard digits > 0 else { return nil }
-        for _ in digits..<max(digits, 9) { value *= 10 }
-        return value
-    }
-
-    mutating func sign() -> Int? {
-        if skip("+") { return 1 }
-        if skip("-") { return -1 }
-        return nil
     }
 }
