@@ -23,6 +23,20 @@ extension ConnectorOptions {
     }
 }
 
+/// `--about [--format …]` and `--version`, which every tap and target answers the same way.
+public struct InformationOptions: ParsableArguments, Sendable {
+    @Flag(help: "Print name, version, capabilities and settings, then exit.")
+    public var about = false
+
+    @Option(name: .customLong("format"), help: "Format of --about: text, json or markdown.")
+    public var aboutFormat: AboutFormat = .text
+
+    @Flag(help: "Print the version and exit.")
+    public var version = false
+
+    public init() {}
+}
+
 /// The `--about` output formats: plain text (default), the SDK's JSON, or a Markdown table.
 public enum AboutFormat: String, Sendable, CaseIterable, ExpressibleByArgument {
     case text, json, markdown

@@ -33,14 +33,11 @@ public struct TapOptions: ConnectorOptions, Sendable {
     @Option(name: [.short, .customLong("state")], help: ArgumentHelp("State to resume from.", valueName: "file"))
     public var statePath: String?
 
-    @Flag(help: "Print name, version, capabilities and settings, then exit.")
-    public var about = false
+    @OptionGroup public var information: InformationOptions
 
-    @Option(name: .customLong("format"), help: "Format of --about: text, json or markdown.")
-    public var aboutFormat: AboutFormat = .text
-
-    @Flag(help: "Print the version and exit.")
-    public var version = false
+    public var about: Bool { information.about }
+    public var aboutFormat: AboutFormat { information.aboutFormat }
+    public var version: Bool { information.version }
 
     @Flag(name: .customLong("test"), help: "Check the connection: sync at most one record per stream (--test=schema: SCHEMA messages only).")
     public var testAll = false

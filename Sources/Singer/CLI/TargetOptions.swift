@@ -16,14 +16,11 @@ public struct TargetOptions: ConnectorOptions, Sendable {
     @Option(name: .customLong("input"), help: ArgumentHelp("Read Singer messages from this file instead of stdin.", valueName: "file"))
     public var inputPath: String?
 
-    @Flag(help: "Print name, version, capabilities and settings, then exit.")
-    public var about = false
+    @OptionGroup public var information: InformationOptions
 
-    @Option(name: .customLong("format"), help: "Format of --about: text, json or markdown.")
-    public var aboutFormat: AboutFormat = .text
-
-    @Flag(help: "Print the version and exit.")
-    public var version = false
+    public var about: Bool { information.about }
+    public var aboutFormat: AboutFormat { information.aboutFormat }
+    public var version: Bool { information.version }
 
     public init() {}
 }
