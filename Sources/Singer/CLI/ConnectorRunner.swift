@@ -137,14 +137,7 @@ public func runConnector<Options: ConnectorOptions>(
     var status = await runner.run(Options.self, arguments: Array(CommandLine.arguments.dropFirst()), body: body)
     // Buffered Singer messages must reach the reader; a reader that went away is a failure.
     if fflush(nil) != 0, status == .success {
-        let failure: any Error = errno == EPIPE ? DownstreamClosedError() : StandardOutputFailure(code: errno)
-        status = runner.report(failure)
+        status = runner.report(OutputWriteError.forWrite(errno: errno))
     }
     exit(status.rawValue)
-}
-
-/// stdout could not be flushed for a reason other than a closed pipe (a full disk, say).
-private struct StandardOutputFailure: Error, CustomStringConvertible {
-    var code: Int32
-    var description: String { "cannot write Singer messages to stdout: \(JSONFile.errorText(code))" }
 }

@@ -50,7 +50,7 @@ public final class MessageWriter {
                 let count = systemWrite(fileDescriptor, buffer.baseAddress! + written, buffer.count - written)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    throw MessageWriterError(errno: errno)
+                    throw OutputWriteError.forWrite(errno: errno)
                 }
                 written += count
             }
@@ -59,14 +59,18 @@ public final class MessageWriter {
     }
 }
 
-/// Writing to the output failed; `EPIPE` means the reader downstream has gone away.
-public struct MessageWriterError: Error, Sendable, CustomStringConvertible {
+/// Writing Singer messages failed for a reason other than a closed pipe (a full disk, say);
+/// a closed pipe is a ``DownstreamClosedError``.
+public struct OutputWriteError: Error, Sendable, CustomStringConvertible {
     public var errno: Int32
 
-    public var description: String {
-        errno == EPIPE
-            ? "the process reading our output closed the pipe (did the target fail? see its error above)"
-            : "writing output failed: \(String(cString: strerror(errno)))"
+    public init(errno: Int32) { self.errno = errno }
+
+    public var description: String { "cannot write Singer messages to stdout: \(String(cString: strerror(errno)))" }
+
+    /// The error for a failed write: ``DownstreamClosedError`` for `EPIPE`, else this.
+    static func forWrite(errno code: Int32) -> any Error {
+        code == EPIPE ? DownstreamClosedError() : OutputWriteError(errno: code)
     }
 }
 
