@@ -57,3 +57,25 @@ import Testing
         #expect(RFC3339.parseDate("2000-03-01")?.daysSince1970 == 11_017)
     }
 }
+
+@Suite struct RFC3339FormattingTests {
+    @Test func singerTimestampsAreUTCWithMicroseconds() throws {
+        let moment = try #require(RFC3339.parseDateTime("2024-02-29T23:30:05.123456789-05:30"))
+        #expect(moment.singerTimestamp == "2024-03-01T05:00:05.123456Z")
+        #expect(RFC3339.DateTime(secondsSince1970: 0).singerTimestamp == "1970-01-01T00:00:00.000000Z")
+        #expect(RFC3339.DateTime(secondsSince1970: -1).singerTimestamp == "1969-12-31T23:59:59.000000Z")
+    }
+
+    @Test func daysRoundTripThroughTheCalendar() {
+        for days in stride(from: -800_000, through: 2_900_000, by: 997) {
+            #expect(RFC3339.CalendarDate(daysSince1970: days).daysSince1970 == days)
+        }
+    }
+
+    @Test func nowParsesBackToTheSameSecond() throws {
+        let now = RFC3339.DateTime.now()
+        let parsed = try #require(RFC3339.parseDateTime(now.singerTimestamp))
+        #expect(parsed.secondsSince1970 == now.secondsSince1970)
+        #expect(now.date.year >= 2024)
+    }
+}
