@@ -14,7 +14,7 @@ import Foundation
 public struct HTTPRequest: Sendable, Hashable {
     /// The request method.
     public var method: HTTPMethod
-    /// The absolute `http` or `https` URL, already percent-encoded.
+    /// The absolute `http` or `https` URL, already percent-encoded (``URLQuery`` builds queries).
     public var url: String
     /// Header fields to send in addition to those libcurl adds (`Host`,
     /// `Accept-Encoding`, `Content-Length`).
