@@ -16,11 +16,12 @@ extension HTTPClient {
         let summary = HTTPRequestSummary(request, redactor: configuration.redactor)
         let policy = configuration.retryPolicy
         var attemptNumber = 0
+        var renewedCredentials = false
         while true {
             attemptNumber += 1
             let clock = ContinuousClock()
             let started = clock.now
-            let outcome = attempt(request, onHead: onHead, onChunk: onChunk)
+            let outcome = attempt(try authorized(request), onHead: onHead, onChunk: onChunk)
             let seconds = (clock.now - started).secondsValue
             record(outcome, summary: summary, attempt: attemptNumber, seconds: seconds)
 
@@ -32,6 +33,14 @@ extension HTTPClient {
                 throw error
             case .invalid(let reason):
                 throw HTTPError.invalidRequest(summary, reason: reason)
+            case .status(let failure) where failure.status == 401 && !renewedCredentials:
+                // Expired credentials: renew once and try again at once; a second 401 is final.
+                guard let authorizer, try authorizer.renew(after: failure) else {
+                    throw HTTPError.status(summary, failure, attempts: attemptNumber)
+                }
+                renewedCredentials = true
+                logger.info("\(summary) answered 401; credentials renewed, sending again")
+                continue
             case .status(let failure):
                 guard policy.shouldRetry(status: failure.status), attemptNumber < policy.maxAttempts else {
                     throw HTTPError.status(summary, failure, attempts: attemptNumber)
@@ -57,6 +66,17 @@ extension HTTPClient {
             )
             timing.sleep(delay)
         }
+    }
+
+    /// `request` with the authorizer's current headers replacing any of the same name.
+    private func authorized(_ request: HTTPRequest) throws -> HTTPRequest {
+        guard let authorizer else { return request }
+        var request = request
+        for field in try authorizer.authorizationHeaders() {
+            request.headers.remove(name: field.name)
+            request.headers.add(name: field.name, value: field.value)
+        }
+        return request
     }
 
     /// Logs one attempt at debug level and reports it to the metrics hook.

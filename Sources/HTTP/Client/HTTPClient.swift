@@ -23,6 +23,7 @@ public final class HTTPClient: @unchecked Sendable {
     let logger: Logger
     let timing: RetryTiming
     let onMetric: HTTPMetricsHandler?
+    let authorizer: (any HTTPAuthorizer)?
 
     /// Guards `handle`; `@unchecked Sendable` above rests on this lock.
     private let lock = NSLock()
@@ -36,16 +37,19 @@ public final class HTTPClient: @unchecked Sendable {
     ///   - logger: receives a debug line per attempt and a warning per retry.
     ///   - timing: sleep, randomness and clock used between retries.
     ///   - onMetric: called after every attempt with its endpoint, status and duration.
+    ///   - authorizer: adds credentials to every attempt and renews them after a 401.
     public init(
         configuration: Configuration = Configuration(),
         logger: Logger = Logger(label: "http"),
         timing: RetryTiming = .live,
-        onMetric: HTTPMetricsHandler? = nil
+        onMetric: HTTPMetricsHandler? = nil,
+        authorizer: (any HTTPAuthorizer)? = nil
     ) {
         self.configuration = configuration
         self.logger = logger
         self.timing = timing
         self.onMetric = onMetric
+        self.authorizer = authorizer
     }
 
     /// Sends `request` and collects the whole body in memory.

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import HTTP
+
+/// Credentials on every attempt, renewed once after a 401, over the real test server.
+@Suite struct HTTPAuthorizerTests {
+    /// Hands out `token-1`, `token-2`, … and counts how often it was asked.
+    final class TokenSource: @unchecked Sendable {
+        private let lock = NSLock()
+        private var issued = 0
+        var count: Int { lock.withLock { issued } }
+
+        func next() -> String {
+            lock.withLock {
+                issued += 1
+                return "token-\(issued)"
+            }
+        }
+    }
+
+    /// A server that accepts only `Bearer <accepted>` and answers 401 otherwise.
+    private func server(accepting accepted: String) throws -> TestHTTPServer {
+        try TestHTTPServer { request, _ in
+            request.headers["authorization"] == "Bearer \(accepted)"
+                ? .ok("welcome")
+                : .status(401, #"[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]"#)
+        }
+    }
+
+    @Test func expiredTokenIsRenewedOnceAndTheRequestSentAgain() throws {
+        let server = try server(accepting: "token-2")
+        let tokens = TokenSource()
+        let client = HTTPClient(authorizer: BearerTokenAuthorizer { tokens.next() })
+
+        let response = try client.send(HTTPRequest(url: server.url("/data"), headers: ["Authorization": "stale"]))
+
+        #expect(response.text == "welcome")
+        #expect(tokens.count == 2)
+        #expect(server.requests.map { $0.headers["authorization"] } == ["Bearer token-1", "Bearer token-2"])
+    }
+
+    @Test func aSecondUnauthorizedAnswerIsFinal() throws {
+        let server = try server(accepting: "never")
+        let tokens = TokenSource()
+        let client = HTTPClient(authorizer: BearerTokenAuthorizer { tokens.next() })
+
+        #expect(throws: HTTPError.self) { try client.send(HTTPRequest(url: server.url("/data"))) }
+        #expect(server.requests.count == 2)
+        #expect(tokens.count == 2)
+    }
+
+    @Test func tokenStaysCachedBetweenRequests() throws {
+        let server = try server(accepting: "token-1")
+        let tokens = TokenSource()
+        let client = HTTPClient(authorizer: BearerTokenAuthorizer { tokens.next() })
+        for _ in 0..<3 { _ = try client.send(HTTPRequest(url: server.url("/data"))) }
+        #expect(tokens.count == 1)
+    }
+
+    @Test func withoutAnAuthorizerA401FailsAtOnce() throws {
+        let server = try server(accepting: "x")
+        let fixture = ClientFixture()
+        do {
+            _ = try fixture.client.send(HTTPRequest(url: server.url("/data")))
+            Issue.record("expected a 401")
+        } catch let error as HTTPError {
+            #expect(error.status == 401)
+            #expect(error.attempts == 1)
+        }
+    }
+
+    @Test func aFailingTokenFetchIsReportedAsIs() throws {
+        struct LoginRefused: Error {}
+        let server = try server(accepting: "x")
+        let client = HTTPClient(authorizer: BearerTokenAuthorizer { throw LoginRefused() })
+        #expect(throws: LoginRefused.self) { try client.send(HTTPRequest(url: server.url("/data"))) }
+        #expect(server.requests.isEmpty)
+    }
+}
