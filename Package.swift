@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "singer-swift",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Singer", targets: ["Singer"]),
         .library(name: "HTTP", targets: ["HTTP"]),

@@ -33,6 +33,9 @@ struct SingerCommand: ParsableCommand {
 
         func run() throws {
             let lines = try input.map { try LineReader(path: $0) } ?? LineReader(fileDescriptor: STDIN_FILENO)
+            // Like a target: SIGINT/SIGTERM end the input; what was read is reported, exit 0.
+            ShutdownSignal.install()
+            lines.stopsOnShutdownSignal = true
             let started = ContinuousClock.now
             let summary = try StreamCheck(validatesRecords: validateRecords).run(
                 input: lines, stateOutput: MessageWriter(fileDescriptor: STDOUT_FILENO),
@@ -41,6 +44,7 @@ struct SingerCommand: ParsableCommand {
             for (stream, count) in summary.recordsPerStream.sorted(by: { $0.key < $1.key }) {
                 printError("INFO \(stream): \(count) records valid")
             }
+            if let signal = ShutdownSignal.received { printError("INFO stopped by signal \(signal) after line \(summary.lines)") }
             let total = summary.recordsPerStream.values.reduce(0, +)
             printError("INFO \(summary.lines) lines, \(total) records, \(summary.states) states in \(String(format: "%.2f", seconds)) s")
         }

@@ -24,6 +24,14 @@ public final class LineReader {
     /// The 1-based number of the line most recently returned.
     public private(set) var lineNumber = 0
 
+    /// End the input when a shutdown signal arrives (see ``ShutdownSignal``): what a target
+    /// reading stdin wants, so it can commit and emit its state. Off by default.
+    public var stopsOnShutdownSignal = false
+
+    /// Whether reading ended because a shutdown signal arrived; a partly received last line is
+    /// then dropped rather than returned.
+    public private(set) var stoppedBySignal = false
+
     public init(fileDescriptor: Int32, blockSize: Int = LineReader.defaultBlockSize) {
         self.fileDescriptor = fileDescriptor
         closesDescriptor = false
@@ -95,6 +103,12 @@ public final class LineReader {
             buffer = larger
         }
         while true {
+            if try waitForInputOrShutdown() == .shutdown {
+                stoppedBySignal = true
+                reachedEnd = true
+                dataEnd = lineStart  // an unfinished line is not a line
+                return
+            }
             let count = read(fileDescriptor, buffer.baseAddress! + dataEnd, buffer.count - dataEnd)
             if count > 0 {
                 dataEnd += count
@@ -107,6 +121,26 @@ public final class LineReader {
             if errno == EINTR { continue }
             throw LineReaderError.readFailed(errno: errno)
         }
+    }
+}
+
+extension LineReader {
+    private enum Readiness { case input, shutdown }
+
+    /// Blocks until input is readable or a shutdown signal arrived (when one is installed).
+    private func waitForInputOrShutdown() throws -> Readiness {
+        guard stopsOnShutdownSignal else { return .input }
+        if ShutdownSignal.received != nil { return .shutdown }
+        guard let wakeup = ShutdownSignal.wakeupDescriptor else { return .input }
+        var descriptors = [
+            pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeup, events: Int16(POLLIN), revents: 0),
+        ]
+        while poll(&descriptors, 2, -1) < 0 {
+            guard errno == EINTR else { throw LineReaderError.readFailed(errno: errno) }
+            if ShutdownSignal.received != nil { return .shutdown }
+        }
+        return descriptors[1].revents != 0 || ShutdownSignal.received != nil ? .shutdown : .input
     }
 }
 
