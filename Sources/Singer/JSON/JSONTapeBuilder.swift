@@ -171,7 +171,12 @@ struct JSONTapeBuilder {
             position += 1
             if position < count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard isDigit(at: position) else { throw fail("expected a digit in the exponent") }
+            while position < count, bytes[position] == UInt8(ascii: "0") { position += 1 }
+            let significantStart = position
             skipDigits()
+            // Beyond nine digits no real value exists (PostgreSQL's numeric stops near 1e131072),
+            // and exact comparison could no longer tell such numbers apart.
+            guard position - significantStart <= 9 else { throw fail("exponent has more than nine digits") }
         }
         appendToken(.number, flag: isIntegerLiteral, start: start, length: position - start)
     }

@@ -49,7 +49,7 @@ public struct SchemaTypeSet: OptionSet, Sendable, Hashable, CustomStringConverti
         case .array: contains(.array)
         case .object: contains(.object)
         case .number(let number):
-            contains(.number) || (contains(.integer) && number.isIntegralWithoutAllocating)
+            contains(.number) || (contains(.integer) && number.isIntegral)
         }
     }
 

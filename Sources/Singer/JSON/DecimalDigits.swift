@@ -8,7 +8,8 @@ struct DecimalDigits {
     private let integerCount: Int
     private let fractionStart: Int
     private let fractionCount: Int
-    /// The power of ten the significand is multiplied by; saturates far beyond any real value.
+    /// The power of ten the significand is multiplied by (the parser keeps exponents within
+    /// nine digits, so this cannot overflow; it saturates for unchecked text all the same).
     let scale: Int
 
     /// Reads RFC 8259 number text; `nil` for `NaN`, `Infinity` and `-Infinity`.
@@ -105,6 +106,48 @@ struct ExactDecimal: Sendable, Hashable {
         }) else { return nil }
         (isNegative, digits, exponent) = parts
     }
+
+    /// -1, 0 or 1 as `self` is below, equal to or above `other`.
+    func compare(to other: ExactDecimal) -> Int {
+        let selfSign = digits.isEmpty ? 0 : (isNegative ? -1 : 1)
+        let otherSign = other.digits.isEmpty ? 0 : (other.isNegative ? -1 : 1)
+        if selfSign != otherSign { return selfSign < otherSign ? -1 : 1 }
+        if selfSign == 0 { return 0 }
+        // Same sign: the position of the leading digit first, then the digits themselves.
+        let selfMagnitude = digits.count + exponent, otherMagnitude = other.digits.count + other.exponent
+        var result = 0
+        if selfMagnitude != otherMagnitude {
+            result = selfMagnitude < otherMagnitude ? -1 : 1
+        } else {
+            for offset in 0..<max(digits.count, other.digits.count) {
+                let mine = offset < digits.count ? digits[offset] : 0
+                let theirs = offset < other.digits.count ? other.digits[offset] : 0
+                if mine != theirs { result = mine < theirs ? -1 : 1; break }
+            }
+        }
+        return selfSign < 0 ? -result : result
+    }
+
+    /// The value as an `Int` when it is whole and fits, overflow checked at every step.
+    var intValue: Int? {
+        guard exponent >= 0 || digits.isEmpty, digits.count + exponent <= 19 else { return nil }
+        // Accumulate negatively: Int.min has no positive counterpart.
+        var value = 0
+        for digit in digits {
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, underflow) = shifted.subtractingReportingOverflow(Int(digit))
+            guard !overflow, !underflow else { return nil }
+            value = sum
+        }
+        for _ in 0..<max(0, exponent) {
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = shifted
+        }
+        if isNegative { return value }
+        let (positive, overflow) = (0).subtractingReportingOverflow(value)
+        return overflow ? nil : positive
+    }
 }
 
 extension JSONNumber {
@@ -115,6 +158,4 @@ extension JSONNumber {
         return Array(text.utf8).withUnsafeBufferPointer { body(DecimalDigits($0)) }
     }
 
-    /// `isIntegral` without building the canonical form, for the per-record `integer` check.
-    var isIntegralWithoutAllocating: Bool { withDigits { $0?.isIntegral ?? false } }
 }
