@@ -32,7 +32,7 @@ public enum JSONFile {
     public static func readBytes(_ path: String, role: String) throws(JSONFileError) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             if errno == ENOENT { throw .notFound(role: role, path: path) }
-            throw .unreadable(role: role, path: path, reason: errorText(errno))
+            throw .unreadable(role: role, path: path, reason: systemErrorText(errno))
         }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -41,7 +41,7 @@ public enum JSONFile {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             bytes.append(contentsOf: chunk[0..<count])
             if count < chunk.count {
-                if ferror(file) != 0 { throw .unreadable(role: role, path: path, reason: errorText(errno)) }
+                if ferror(file) != 0 { throw .unreadable(role: role, path: path, reason: systemErrorText(errno)) }
                 return bytes
             }
         }
@@ -58,8 +58,4 @@ public enum JSONFile {
         return (line, offset - lineStart + 1)
     }
 
-    static func errorText(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
-    }
 }

@@ -4,7 +4,7 @@
 /// do { _ = try Catalog(json: ["streams": [["schema": [:]]]]) }
 /// catch { print(error) }   // catalog streams[0]: missing "stream" (the stream name) …
 /// ```
-public enum CatalogError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum CatalogError: ExitStatusProviding, Sendable, Hashable, CustomStringConvertible {
     /// The document is not an object with a `streams` array.
     case invalidCatalog(reason: String)
     /// One element of `streams` is unreadable; `index` counts from 0.
@@ -15,6 +15,9 @@ public enum CatalogError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidReplicationMethod(stream: String, value: String, source: String)
     /// INCREMENTAL was chosen but no replication key is set anywhere.
     case missingReplicationKey(stream: String, source: String)
+
+    /// The user's catalog is wrong: a usage error (exit 2), like a bad config file.
+    public var exitStatus: SingerExitStatus { .usage }
 
     public var description: String {
         switch self {

@@ -16,10 +16,9 @@ public enum ReplicationMethod: String, Sendable, Hashable, CaseIterable {
     /// Parses a catalog value, ignoring case and surrounding spaces (hand-edited catalogs vary);
     /// `nil` for anything else.
     public init?(catalogValue: String) {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        let trimmed = catalogValue.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
-        let normalized = String(trimmed).uppercased()
-        guard let method = ReplicationMethod(rawValue: normalized) else { return nil }
+        guard let method = ReplicationMethod(rawValue: catalogValue.strippingSurroundingWhitespace().uppercased()) else {
+            return nil
+        }
         self = method
     }
 }

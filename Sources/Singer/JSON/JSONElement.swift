@@ -32,7 +32,7 @@ public struct JSONElement {
     /// The JSON type name, as `JSONValue.typeName` gives it.
     public var typeName: String {
         switch token.kind {
-        case .number: token.flag ? "integer" : "number"
+        case .number: (token.flag || numberValue?.isIntegral == true) ? "integer" : "number"
         case .true, .false: "boolean"
         default: "\(kind)"
         }
@@ -73,9 +73,6 @@ public struct JSONElement {
         }
         return found  // the last of duplicate names wins, as in `JSONObject`
     }
-
-    /// Whether the object has a member named `key`.
-    public func hasMember(_ key: String) -> Bool { member(key) != nil }
 
     private func keyMatches(_ keyToken: JSONTape.Token, _ key: String) -> Bool {
         if keyToken.flag { return materializer.pointee.string(keyToken, bytes) == key }

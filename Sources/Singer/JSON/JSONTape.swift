@@ -21,6 +21,4 @@ struct JSONTape: Sendable {
     }
 
     var tokens: [Token] = []
-
-    mutating func reset() { tokens.removeAll(keepingCapacity: true) }
 }

@@ -21,8 +21,8 @@ public struct JSONWriter {
 
     public mutating func write(_ value: JSONValue) {
         switch value {
-        case .null: appendLiteral("null")
-        case .bool(let flag): appendLiteral(flag ? "true" : "false")
+        case .null: appendRaw("null")
+        case .bool(let flag): appendRaw(flag ? "true" : "false")
         case .number(let number): writeNumber(number)
         case .string(let string): writeString(string)
         case .array(let elements):
@@ -49,7 +49,7 @@ public struct JSONWriter {
 
     /// Non-finite numbers have no JSON form; they are written as `null`, as the Singer SDK does.
     public mutating func writeNumber(_ number: JSONNumber) {
-        if number.isFinite { bytes.append(contentsOf: number.text.utf8) } else { appendLiteral("null") }
+        if number.isFinite { bytes.append(contentsOf: number.text.utf8) } else { appendRaw("null") }
     }
 
     public mutating func writeString(_ string: String) {
@@ -84,10 +84,6 @@ public struct JSONWriter {
 
     /// Appends text that is already valid JSON (or JSON punctuation), unchanged.
     public mutating func appendRaw(_ literal: StaticString) {
-        appendLiteral(literal)
-    }
-
-    private mutating func appendLiteral(_ literal: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }

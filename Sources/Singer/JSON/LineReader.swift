@@ -144,14 +144,20 @@ extension LineReader {
     }
 }
 
-public enum LineReaderError: Error, CustomStringConvertible, Sendable {
+/// Input that cannot be read. A file that cannot be opened is a usage error (exit 2), as a
+/// missing `--config` is; a read failing midway is a runtime failure (exit 1).
+public enum LineReaderError: ExitStatusProviding, CustomStringConvertible, Sendable {
     case cannotOpen(path: String, errno: Int32)
     case readFailed(errno: Int32)
 
+    public var exitStatus: SingerExitStatus {
+        if case .cannotOpen = self { .usage } else { .failure }
+    }
+
     public var description: String {
         switch self {
-        case .cannotOpen(let path, let code): "cannot open \(path): \(String(cString: strerror(code)))"
-        case .readFailed(let code): "reading input failed: \(String(cString: strerror(code)))"
+        case .cannotOpen(let path, let code): "cannot open \(path): \(systemErrorText(code))"
+        case .readFailed(let code): "reading input failed: \(systemErrorText(code))"
         }
     }
 }

@@ -43,7 +43,7 @@ enum PythonJSONText {
             case 0x09: text += "\\t"
             case 0x08: text += "\\b"
             case 0x0C: text += "\\f"
-            case 0x20...0x7F: text.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
+            case 0x20...0x7E: text.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
             default: text += "\\u" + hex4(unit)
             }
         }

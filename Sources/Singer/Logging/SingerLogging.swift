@@ -61,14 +61,3 @@ public enum SingerLogging {
         return .info
     }
 }
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines.
-    func strippingSurroundingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}

@@ -42,9 +42,12 @@ public final class MessageWriter {
         try flush()
     }
 
+    /// Writes out everything buffered. After a failure the buffer is dropped: part of it may
+    /// have gone out, and writing it again (say, from `deinit`) would duplicate messages.
     public func flush() throws {
         var written = 0
         let bytes = writer.bytes
+        defer { writer.reset() }
         try bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
                 let count = systemWrite(fileDescriptor, buffer.baseAddress! + written, buffer.count - written)
@@ -55,7 +58,6 @@ public final class MessageWriter {
                 written += count
             }
         }
-        writer.reset()
     }
 }
 
@@ -66,7 +68,7 @@ public struct OutputWriteError: Error, Sendable, CustomStringConvertible {
 
     public init(errno: Int32) { self.errno = errno }
 
-    public var description: String { "cannot write Singer messages to stdout: \(String(cString: strerror(errno)))" }
+    public var description: String { "cannot write Singer messages to stdout: \(systemErrorText(errno))" }
 
     /// The error for a failed write: ``DownstreamClosedError`` for `EPIPE`, else this.
     static func forWrite(errno code: Int32) -> any Error {

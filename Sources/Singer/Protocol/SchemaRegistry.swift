@@ -34,16 +34,23 @@ public struct SchemaRegistry {
         return stream
     }
 
-    /// Checks one RECORD against its stream's declaration.
+    /// Checks one RECORD against its stream's declaration. Without validation a record read from
+    /// input is checked in its wire form, so nothing is materialised.
     public func check(_ record: RecordMessage, line: Int) throws(StreamError) {
         guard let stream = streams[record.stream] else {
             throw StreamError(line: line, stream: record.stream, reason: .recordBeforeSchema)
         }
-        let object = record.record
-        for key in stream.message.keyProperties ?? [] where object[key] == nil {
-            throw StreamError(line: line, stream: record.stream, reason: .missingKeyProperty(key))
+        let keys = stream.message.keyProperties ?? []
+        guard validatesRecords else {
+            let missing = record.rawRecord.map { raw in raw.withElement { root in keys.first { root.member($0) == nil } } }
+                ?? keys.first { record.record[$0] == nil }
+            if let missing { throw StreamError(line: line, stream: record.stream, reason: .missingKeyProperty(missing)) }
+            return
         }
-        guard validatesRecords else { return }
+        let object = record.record
+        if let missing = keys.first(where: { object[$0] == nil }) {
+            throw StreamError(line: line, stream: record.stream, reason: .missingKeyProperty(missing))
+        }
         do {
             try stream.validator.ensureValid(.object(object))
         } catch {

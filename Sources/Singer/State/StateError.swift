@@ -4,7 +4,7 @@
 /// do { _ = try State(json: ["bookmarks": "Account"]) }
 /// catch { print(error) }   // state: "bookmarks" must be an object …, found string
 /// ```
-public enum StateError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum StateError: ExitStatusProviding, Sendable, Hashable, CustomStringConvertible {
     /// The state is not a JSON object.
     case notAnObject(found: String)
     /// A top-level key that must hold an object (`bookmarks`, `versions`) holds something else.
@@ -13,6 +13,11 @@ public enum StateError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidStreamBookmark(stream: String, found: String)
     /// A stream declared sorted produced a replication value below its bookmark.
     case unsortedReplicationValue(stream: String?, replicationKey: String, bookmark: JSONValue, value: JSONValue)
+
+    /// A malformed state file is a usage error (exit 2); unsorted records are bad data (exit 1).
+    public var exitStatus: SingerExitStatus {
+        if case .unsortedReplicationValue = self { .failure } else { .usage }
+    }
 
     public var description: String {
         switch self {

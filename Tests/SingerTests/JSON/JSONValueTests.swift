@@ -91,3 +91,45 @@ import Testing
         #expect(second["Annual_Contract_Value__c"] == 2)
     }
 }
+
+@Suite struct JSONNumberLimitsTests {
+    @Test func integersOutsideIntAreNilNeverATrap() {
+        #expect(JSONNumber("9223372036854775807")?.intValue == Int.max)
+        #expect(JSONNumber("9223372036854775808")?.intValue == nil)
+        #expect(JSONNumber("-9223372036854775808")?.intValue == Int.min)
+        #expect(JSONNumber("-9223372036854775809")?.intValue == nil)
+        #expect(JSONNumber("9223372036854775808.0")?.intValue == nil)
+        #expect(JSONNumber("-9223372036854775808.0")?.intValue == Int.min)
+        #expect(JSONNumber("9.2e18")?.intValue == 9_200_000_000_000_000_000)
+        #expect(JSONNumber("1e19")?.intValue == nil)
+        #expect(JSONNumber("1.5")?.intValue == nil)
+    }
+
+    @Test func aHugeVersionIsAnErrorNotACrash() {
+        var decoder = MessageDecoder()
+        #expect(throws: MessageError.self) {
+            try decoder.decode(#"{"type":"ACTIVATE_VERSION","stream":"s","version":9223372036854775808}"#)
+        }
+    }
+
+    @Test func exponentsPastNineDigitsAreRejected() {
+        var parser = JSONParser()
+        #expect(throws: JSONParseError.self) { try parser.parse("1e1000000000") }
+        #expect(throws: Never.self) { try parser.parse("1e999999999") }
+        #expect(throws: Never.self) { try parser.parse("1e0000000000999") }  // leading zeros do not count
+        #expect(JSONNumber("1e1000000000") == nil)
+        #expect(JSONNumber("1e999999999") != JSONNumber("1e999999998"))
+    }
+
+    @Test func elementAndValueNameTheSameType() {
+        var decoder = MessageDecoder()
+        // 1.0 is an integer to JSON Schema, and so to every message that names its type.
+        #expect(JSONValue.number(JSONNumber("1.0")!).typeName == "integer")
+        do {
+            _ = try decoder.decode(#"{"type":"RECORD","stream":"s","record":1.0}"#)
+            Issue.record("a number is not a record")
+        } catch {
+            #expect("\(error)".hasSuffix("got integer"))
+        }
+    }
+}

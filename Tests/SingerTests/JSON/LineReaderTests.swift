@@ -29,10 +29,15 @@ import Testing
         #expect(try reader.nextLine() == nil)
     }
 
-    @Test func missingFileIsNamed() {
-        #expect(throws: LineReaderError.self) { try LineReader(path: "/nonexistent/input.jsonl") }
-        let description = (try? LineReader(path: "/nonexistent/input.jsonl")).map { _ in "" }
-            ?? "\(LineReaderError.cannotOpen(path: "/nonexistent/input.jsonl", errno: ENOENT))"
-        #expect(description == "cannot open /nonexistent/input.jsonl: No such file or directory")
+    @Test func missingFileIsNamedAndIsAUsageError() {
+        do {
+            _ = try LineReader(path: "/nonexistent/input.jsonl")
+            Issue.record("opening a missing file succeeded")
+        } catch let error as LineReaderError {
+            #expect(error.description == "cannot open /nonexistent/input.jsonl: No such file or directory")
+            #expect(error.exitStatus == .usage)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
     }
 }

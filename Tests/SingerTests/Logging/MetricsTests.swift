@@ -16,6 +16,16 @@ import Testing
         ])
     }
 
+    @Test func tagsAreEscapedLikePythonsEnsureASCII() {
+        // Python escapes everything outside 0x20…0x7E: DEL and non-ASCII alike.
+        let counter = metrics.recordCounter(endpoint: "a\u{7F}é")
+        counter.increment(by: 1)
+        counter.flush()
+        #expect(buffer.lines == [
+            #"INFO METRIC: {"type": "counter", "metric": "record_count", "value": 1, "tags": {"endpoint": "a\u007f\u00e9"}}"#
+        ])
+    }
+
     @Test func counterReportsIncrementsEverySixtySecondsAndOnFlush() {
         let counter = metrics.recordCounter(endpoint: "Account")
         counter.increment(by: 5)

@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func bootstrapCanRunMoreThanOnce() {
-        SingerLogging.bootstrap(level: .warning)
+        // swift-log traps on a second LoggingSystem.bootstrap; ours must not. The level stays
+        // at the default so suites running in parallel see the same process-wide output.
+        SingerLogging.bootstrap(level: .info)
         SingerLogging.bootstrap(level: .info)
         #expect(SingerLogging.output.level == .info)
         #expect(Logger(label: "after-bootstrap").logLevel == .info)
