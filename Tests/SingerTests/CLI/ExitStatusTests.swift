@@ -44,3 +44,28 @@ import Testing
         #expect(throws: Never.self) { try output.flush() }
     }
 }
+
+@Suite struct InputFilesTests {
+    private func file(_ text: String) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("input-\(UUID()).json").path
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    @Test func catalogAndStateFilesAreReadWithTheirPathInErrors() throws {
+        let catalogPath = file(#"{"streams":[{"stream":"Account","tap_stream_id":"Account","schema":{},"metadata":[]}]}"#)
+        let statePath = file(#"{"current_stream":"Account","bookmarks":{"Account":{"SystemModstamp":"2024-01-01T00:00:00Z"}}}"#)
+        let badPath = file(#"{"streams":[{"schema":{}}]}"#)
+        defer { for path in [catalogPath, statePath, badPath] { try? FileManager.default.removeItem(atPath: path) } }
+
+        #expect(try Catalog(contentsOf: catalogPath).streams.map(\.stream) == ["Account"])
+        #expect(try State(contentsOf: statePath).currentStream == "Account")
+        do {
+            _ = try Catalog(contentsOf: badPath)
+            Issue.record("a catalog entry without a stream was accepted")
+        } catch {
+            #expect("\(error)".hasPrefix("\(badPath): catalog streams[0]"))
+            #expect(ConnectorRunner.exitStatus(for: error) == .usage)
+        }
+    }
+}
