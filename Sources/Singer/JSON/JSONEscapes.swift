@@ -43,7 +43,7 @@ enum JSONEscapes {
 
     private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {
         var value: UInt32 = 0
-        for offset in 0..<4 { value = value << 4 | (JSONParser.hexValue(bytes[index + offset]) ?? 0) }
+        for offset in 0..<4 { value = value << 4 | (JSONTapeBuilder.hexValue(bytes[index + offset]) ?? 0) }
         return value
     }
 

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A strict RFC 8259 parser that builds a flat token tape, reused from one text to the next.
 ///
 /// It never recurses (nesting is limited by `Options.maxDepth`, not by the stack), validates
@@ -79,27 +73,5 @@ public struct JSONParser {
             containerStack = builder.containers
         }
         try builder.build()
-    }
-
-    /// A mask with the high bit set in each of eight bytes that is `"`, `\\`, below 0x20 or above
-    /// 0x7F (SWAR zero-byte tests). Bits above the lowest set one may be false positives; the
-    /// lowest one is exact, which is all the scanner uses.
-    @inline(__always)
-    static func attentionMask(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let quotes = hasZeroByte(word ^ (ones &* 0x22))
-        let backslashes = hasZeroByte(word ^ (ones &* 0x5C))
-        let controls = (word &- ones &* 0x20) & ~word & highs
-        return quotes | backslashes | controls | (word & highs)
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
     }
 }

@@ -189,7 +189,7 @@ struct JSONTapeBuilder {
         while true {
             // Eight bytes at a time, jumping straight to the first byte that needs a look (little-endian).
             while position + 8 <= count {
-                let mask = JSONParser.attentionMask(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
+                let mask = Self.attentionMask(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self)))
                 if mask != 0 {
                     position += mask.trailingZeroBitCount >> 3
                     break
@@ -227,7 +227,7 @@ struct JSONTapeBuilder {
             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             position += 2
         case UInt8(ascii: "u"):
-            guard position + 6 <= count, (2..<6).allSatisfy({ JSONParser.hexValue(bytes[position + $0]) != nil }) else {
+            guard position + 6 <= count, (2..<6).allSatisfy({ Self.hexValue(bytes[position + $0]) != nil }) else {
                 throw fail("\\u must be followed by four hex digits")
             }
             position += 6
@@ -247,5 +247,27 @@ struct JSONTapeBuilder {
         guard position < count else { return "end of text" }
         let byte = bytes[position]
         return byte >= 0x21 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+    }
+
+    /// A mask with the high bit set in each of eight bytes that is `"`, `\\`, below 0x20 or above
+    /// 0x7F (SWAR zero-byte tests). Bits above the lowest set one may be false positives; the
+    /// lowest one is exact, which is all the scanner uses.
+    @inline(__always)
+    static func attentionMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let quotes = hasZeroByte(word ^ (ones &* 0x22))
+        let backslashes = hasZeroByte(word ^ (ones &* 0x5C))
+        let controls = (word &- ones &* 0x20) & ~word & highs
+        return quotes | backslashes | controls | (word & highs)
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
     }
 }
