@@ -6,16 +6,12 @@ import Testing
 /// The JSONTestSuite corpus (`../shared/testdata/json-test-suite/test_parsing`): every `y_` file
 /// parses, every `n_` file is rejected with an offset, and no `i_` file crashes or hangs.
 @Suite struct JSONConformanceTests {
+    /// `../shared/testdata/json-test-suite/test_parsing` beside the repository, or `$JSON_TEST_SUITE`.
     static let corpus: URL = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [
-            ProcessInfo.processInfo.environment["JSON_TEST_SUITE"].map { URL(fileURLWithPath: $0) },
-            root.appendingPathComponent("../shared/testdata/json-test-suite/test_parsing").standardizedFileURL,
-            root.appendingPathComponent("Tests/Fixtures/json-test-suite/test_parsing"),
-        ]
-        return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0.path) }
-            ?? candidates[1]!
+        if let path = ProcessInfo.processInfo.environment["JSON_TEST_SUITE"] { return URL(fileURLWithPath: path) }
+        let repository = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return repository.appendingPathComponent("../shared/testdata/json-test-suite/test_parsing").standardizedFileURL
     }()
 
     static func files(_ prefix: String) -> [String] {
