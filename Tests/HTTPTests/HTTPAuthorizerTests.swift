@@ -4,6 +4,7 @@ import Testing
 @testable import HTTP
 
 /// Credentials on every attempt, renewed once after a 401, over the real test server.
+/// Clients come from ``ClientFixture``, so a retry would be recorded, never slept.
 @Suite struct HTTPAuthorizerTests {
     /// Hands out `token-1`, `token-2`, … and counts how often it was asked.
     final class TokenSource: @unchecked Sendable {
@@ -31,7 +32,7 @@ import Testing
     @Test func expiredTokenIsRenewedOnceAndTheRequestSentAgain() throws {
         let server = try server(accepting: "token-2")
         let tokens = TokenSource()
-        let client = HTTPClient(authorizer: BearerTokenAuthorizer { tokens.next() })
+        let client = ClientFixture(authorizer: BearerTokenAuthorizer { tokens.next() }).client
 
         let response = try client.send(HTTPRequest(url: server.url("/data"), headers: ["Authorization": "stale"]))
 
@@ -43,7 +44,7 @@ import Testing
     @Test func aSecondUnauthorizedAnswerIsFinal() throws {
         let server = try server(accepting: "never")
         let tokens = TokenSource()
-        let client = HTTPClient(authorizer: BearerTokenAuthorizer { tokens.next() })
+        let client = ClientFixture(authorizer: BearerTokenAuthorizer { tokens.next() }).client
 
         #expect(throws: HTTPError.self) { try client.send(HTTPRequest(url: server.url("/data"))) }
         #expect(server.requests.count == 2)
@@ -53,7 +54,7 @@ import Testing
     @Test func tokenStaysCachedBetweenRequests() throws {
         let server = try server(accepting: "token-1")
         let tokens = TokenSource()
-        let client = HTTPClient(authorizer: BearerTokenAuthorizer { tokens.next() })
+        let client = ClientFixture(authorizer: BearerTokenAuthorizer { tokens.next() }).client
         for _ in 0..<3 { _ = try client.send(HTTPRequest(url: server.url("/data"))) }
         #expect(tokens.count == 1)
     }
@@ -73,7 +74,7 @@ import Testing
     @Test func aFailingTokenFetchIsReportedAsIs() throws {
         struct LoginRefused: Error {}
         let server = try server(accepting: "x")
-        let client = HTTPClient(authorizer: BearerTokenAuthorizer { throw LoginRefused() })
+        let client = ClientFixture(authorizer: BearerTokenAuthorizer { throw LoginRefused() }).client
         #expect(throws: LoginRefused.self) { try client.send(HTTPRequest(url: server.url("/data"))) }
         #expect(server.requests.isEmpty)
     }

@@ -4,11 +4,11 @@ import Testing
 
 @Suite struct HTTPClientFailureTests {
     @Test func connectionRefusedIsRetriedThenFailsWithCurlError() throws {
-        let port = try TestHTTPServer.unusedPort()
+        let refusing = try RefusingPort()
         let fixture = ClientFixture(retryPolicy: RetryPolicy(maxAttempts: 3))
 
         let error = try #require(throws: HTTPError.self) {
-            try fixture.client.send(HTTPRequest(url: "http://127.0.0.1:\(port)/v1/data"))
+            try fixture.client.send(HTTPRequest(url: refusing.url("/v1/data")))
         }
 
         #expect(error.curlCode == 7)
@@ -20,7 +20,10 @@ import Testing
     }
 
     @Test func requestTimeoutFiresWhileTheServerStalls() throws {
-        let server = try TestHTTPServer(script: [ScriptedResponse(status: 200, body: Array("late".utf8), delayBeforeHead: .seconds(3))])
+        let serverDelay = 6.0
+        let server = try TestHTTPServer(script: [
+            ScriptedResponse(status: 200, body: Array("late".utf8), delayBeforeHead: .seconds(serverDelay)),
+        ])
         let fixture = ClientFixture(retryPolicy: .never)
         let started = Date()
 
@@ -30,7 +33,8 @@ import Testing
 
         #expect(error.isTimeout)
         #expect(error.curlCode == 28)
-        #expect(Date().timeIntervalSince(started) < 2.5)
+        // Only "before the server would have answered": a tighter bound flakes on a loaded machine.
+        #expect(Date().timeIntervalSince(started) < serverDelay)
     }
 
     @Test func stalledStreamIsAbortedByTheLowSpeedTimeout() throws {
