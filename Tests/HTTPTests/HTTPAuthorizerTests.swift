@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 
@@ -77,5 +78,80 @@ import Testing
         let client = ClientFixture(authorizer: BearerTokenAuthorizer { throw LoginRefused() }).client
         #expect(throws: LoginRefused.self) { try client.send(HTTPRequest(url: server.url("/data"))) }
         #expect(server.requests.isEmpty)
+    }
+
+    /// A client the authorizer's fetch closure can reach before the client exists.
+    final class ClientBox: @unchecked Sendable {
+        var client: HTTPClient?
+    }
+
+    @Test func tokenIsFetchedThroughTheSameClientWithoutItsOwnCredentials() throws {
+        let tokens = TokenSource()
+        let server = try TestHTTPServer { request, _ in
+            if request.target == "/oauth/token" { return .ok(tokens.next()) }
+            return request.headers["authorization"] == "Bearer token-2"
+                ? .ok("welcome") : .status(401, #"{"error":"invalid_token"}"#)
+        }
+        let box = ClientBox()
+        let authorizer = BearerTokenAuthorizer {
+            let tokenRequest = HTTPRequest(method: .post, url: server.url("/oauth/token"), usesAuthorizer: false)
+            return try box.client!.send(tokenRequest).text
+        }
+        box.client = ClientFixture(authorizer: authorizer).client
+
+        let response = try #require(box.client).send(HTTPRequest(url: server.url("/data")))
+
+        #expect(response.text == "welcome")
+        #expect(server.requests.map(\.target) == ["/oauth/token", "/data", "/oauth/token", "/data"])
+        // The token requests carry no Authorization header, in particular not the rejected token.
+        #expect(server.requests.map { $0.headers["authorization"] } == [nil, "Bearer token-1", nil, "Bearer token-2"])
+    }
+
+    @Test func aTokenRequestThatForgetsToOptOutFailsInsteadOfRecursing() throws {
+        let server = try server(accepting: "x")
+        let box = ClientBox()
+        let authorizer = BearerTokenAuthorizer { try box.client!.send(HTTPRequest(url: server.url("/oauth/token"))).text }
+        box.client = ClientFixture(authorizer: authorizer).client
+
+        #expect(throws: BearerTokenAuthorizer.ReentrantFetch.self) {
+            try box.client!.send(HTTPRequest(url: server.url("/data")))
+        }
+        #expect(server.requests.isEmpty)
+    }
+
+    private static let unauthorized = HTTPStatusFailure(status: 401, headers: [:], body: Data(), bodyTruncated: false)
+
+    @Test func renewingWithAnAlreadyReplacedTokenDoesNotFetchAgain() throws {
+        let tokens = TokenSource()
+        let authorizer = BearerTokenAuthorizer { tokens.next() }
+        let rejected = try authorizer.authorizationHeaders()
+
+        // Two requests were both rejected with token-1; only the first renewal fetches.
+        #expect(try authorizer.renew(after: Self.unauthorized, rejected: rejected))
+        #expect(try authorizer.renew(after: Self.unauthorized, rejected: rejected))
+
+        #expect(tokens.count == 2)
+        #expect(try authorizer.authorizationHeaders()["Authorization"] == "Bearer token-2")
+    }
+
+    @Test func concurrentRenewalsAfterTheSameRejectionFetchOnce() throws {
+        let tokens = TokenSource()
+        let authorizer = BearerTokenAuthorizer { tokens.next() }
+        let rejected = try authorizer.authorizationHeaders()
+
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            _ = try? authorizer.renew(after: Self.unauthorized, rejected: rejected)
+        }
+
+        #expect(tokens.count == 2)
+    }
+
+    @Test func concurrentFirstUsesFetchOnce() throws {
+        let tokens = TokenSource()
+        let authorizer = BearerTokenAuthorizer { tokens.next() }
+
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in _ = try? authorizer.authorizationHeaders() }
+
+        #expect(tokens.count == 1)
     }
 }

@@ -21,7 +21,8 @@ extension HTTPClient {
             attemptNumber += 1
             let clock = ContinuousClock()
             let started = clock.now
-            let outcome = attempt(try authorized(request), onHead: onHead, onChunk: onChunk)
+            let (sent, credentials) = try authorized(request)
+            let outcome = attempt(sent, onHead: onHead, onChunk: onChunk)
             let seconds = (clock.now - started).secondsValue
             record(outcome, summary: summary, attempt: attemptNumber, seconds: seconds)
 
@@ -35,7 +36,9 @@ extension HTTPClient {
                 throw HTTPError.invalidRequest(summary, reason: reason)
             case .status(let failure) where failure.status == 401 && !renewedCredentials:
                 // Expired credentials: renew once and try again at once; a second 401 is final.
-                guard let authorizer, try authorizer.renew(after: failure) else {
+                guard request.usesAuthorizer, let authorizer,
+                      try authorizer.renew(after: failure, rejected: credentials)
+                else {
                     throw HTTPError.status(summary, failure, attempts: attemptNumber)
                 }
                 renewedCredentials = true
@@ -68,15 +71,17 @@ extension HTTPClient {
         }
     }
 
-    /// `request` with the authorizer's current headers replacing any of the same name.
-    private func authorized(_ request: HTTPRequest) throws -> HTTPRequest {
-        guard let authorizer else { return request }
+    /// `request` with the authorizer's current headers replacing any of the same name, and
+    /// those headers; unchanged (and no headers) when the request opts out of the authorizer.
+    private func authorized(_ request: HTTPRequest) throws -> (HTTPRequest, credentials: HTTPHeaders) {
+        guard request.usesAuthorizer, let authorizer else { return (request, [:]) }
+        let credentials = try authorizer.authorizationHeaders()
         var request = request
-        for field in try authorizer.authorizationHeaders() {
+        for field in credentials {
             request.headers.remove(name: field.name)
             request.headers.add(name: field.name, value: field.value)
         }
-        return request
+        return (request, credentials)
     }
 
     /// Logs one attempt at debug level and reports it to the metrics hook.

@@ -37,7 +37,8 @@ public final class HTTPClient: @unchecked Sendable {
     ///   - logger: receives a debug line per attempt and a warning per retry.
     ///   - timing: sleep, randomness and clock used between retries.
     ///   - onMetric: called after every attempt with its endpoint, status and duration.
-    ///   - authorizer: adds credentials to every attempt and renews them after a 401.
+    ///   - authorizer: adds credentials to every attempt and renews them after a 401, for
+    ///     requests that do not opt out with ``HTTPRequest/usesAuthorizer``.
     public init(
         configuration: Configuration = Configuration(),
         logger: Logger = Logger(label: "http"),

@@ -26,6 +26,10 @@ public struct HTTPRequest: Sendable, Hashable {
     /// overriding ``HTTPClient/Configuration/requestTimeout``. Leave `nil` for
     /// long streamed exports and rely on the stall timeout instead.
     public var timeout: Duration?
+    /// Whether the client's ``HTTPAuthorizer`` adds credentials to this request and renews
+    /// them after a 401. Set `false` on the authorizer's own token request when it goes through
+    /// the same client: fetching a token must not need a token.
+    public var usesAuthorizer: Bool
 
     /// Creates a request.
     public init(
@@ -33,12 +37,14 @@ public struct HTTPRequest: Sendable, Hashable {
         url: String,
         headers: HTTPHeaders = [:],
         body: Data? = nil,
-        timeout: Duration? = nil
+        timeout: Duration? = nil,
+        usesAuthorizer: Bool = true
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.usesAuthorizer = usesAuthorizer
     }
 }
