@@ -19,6 +19,18 @@ import Testing
         #expect(fixture.metrics.all.map(\.statusCode) == [nil, nil, nil])
     }
 
+    @Test func postThatCouldNotConnectIsRetried() throws {
+        let refusing = try RefusingPort()
+        let fixture = ClientFixture(retryPolicy: RetryPolicy(maxAttempts: 2))
+
+        let error = try #require(throws: HTTPError.self) {
+            try fixture.client.send(HTTPRequest(method: .post, url: refusing.url("/v1/jobs"), body: Data("{}".utf8)))
+        }
+
+        #expect(error.curlCode == 7)
+        #expect(error.attempts == 2)
+    }
+
     @Test func requestTimeoutFiresWhileTheServerStalls() throws {
         let serverDelay = 6.0
         let server = try TestHTTPServer(script: [

@@ -4,6 +4,10 @@ import Logging
 extension HTTPClient {
     /// Sends `request` with retries, logging and metrics.
     ///
+    /// A request that is not ``HTTPRequest/isIdempotent`` is retried only when the server
+    /// cannot have acted on it (``RetryPolicy/shouldRetry(status:isIdempotent:)``,
+    /// ``RetryPolicy/shouldRetry(transport:isIdempotent:)``).
+    ///
     /// - Parameter restartBody: called before a retry that follows a partly
     ///   delivered body; `nil` means the consumer cannot take the body twice,
     ///   so such a failure is final.
@@ -45,7 +49,9 @@ extension HTTPClient {
                 logger.info("\(summary) answered 401; credentials renewed, sending again")
                 continue
             case .status(let failure):
-                guard policy.shouldRetry(status: failure.status), attemptNumber < policy.maxAttempts else {
+                guard policy.shouldRetry(status: failure.status, isIdempotent: request.isIdempotent),
+                      attemptNumber < policy.maxAttempts
+                else {
                     throw HTTPError.status(summary, failure, attempts: attemptNumber)
                 }
                 retryAfter = failure.headers["Retry-After"].flatMap { RetryAfter.delay(from: $0, now: timing.now()) }
@@ -56,7 +62,9 @@ extension HTTPClient {
                     }
                     restartBody()
                 }
-                guard failure.isRetryable, attemptNumber < policy.maxAttempts else {
+                guard policy.shouldRetry(transport: failure, isIdempotent: request.isIdempotent),
+                      attemptNumber < policy.maxAttempts
+                else {
                     throw HTTPError.transport(summary, failure, attempts: attemptNumber)
                 }
                 retryAfter = nil

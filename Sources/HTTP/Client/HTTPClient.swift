@@ -7,6 +7,10 @@ import Logging
 /// host. Calls block the calling thread until the response (or the last retry)
 /// is done.
 ///
+/// Retries follow the configuration's ``RetryPolicy``, but a request that is not
+/// ``HTTPRequest/isIdempotent`` (by default `POST` and `PATCH`) is sent again only after a 429
+/// or 503 answer or a failure to resolve or connect, when the server cannot have acted on it.
+///
 /// Thread safety: a client may be shared, but a lock serialises its requests
 /// (one curl handle carries one transfer at a time). For parallel downloads
 /// give each task its own client; from async code, call it off the

@@ -30,15 +30,23 @@ public struct HTTPRequest: Sendable, Hashable {
     /// them after a 401. Set `false` on the authorizer's own token request when it goes through
     /// the same client: fetching a token must not need a token.
     public var usesAuthorizer: Bool
+    /// Whether the request may be sent again after the server could have acted on it.
+    ///
+    /// Defaults from the method (``HTTPMethod/isIdempotent``). A request that is not idempotent
+    /// (a `POST` creating a job, say) is retried only when it cannot have been processed: after
+    /// a 429 or 503 answer, or a failure to resolve the host or proxy or to connect. Set it to
+    /// `true` for a `POST` that only reads (a search or a query endpoint).
+    public var isIdempotent: Bool
 
-    /// Creates a request.
+    /// Creates a request; `isIdempotent` defaults from the method.
     public init(
         method: HTTPMethod = .get,
         url: String,
         headers: HTTPHeaders = [:],
         body: Data? = nil,
         timeout: Duration? = nil,
-        usesAuthorizer: Bool = true
+        usesAuthorizer: Bool = true,
+        isIdempotent: Bool? = nil
     ) {
         self.method = method
         self.url = url
@@ -46,5 +54,6 @@ public struct HTTPRequest: Sendable, Hashable {
         self.body = body
         self.timeout = timeout
         self.usesAuthorizer = usesAuthorizer
+        self.isIdempotent = isIdempotent ?? method.isIdempotent
     }
 }
