@@ -139,9 +139,30 @@ import Testing
 
         let text = error.description + "\n" + String(describing: error) + "\n" + fixture.logText()
         #expect(!text.contains("SECRET"))
-        #expect(error.description.contains("access_token=REDACTED&page=2"))
-        #expect(error.description.contains(#""client_secret":"REDACTED""#))
+        #expect(error.description.contains("access_token=***&page=2"))
+        #expect(error.description.contains(#""client_secret":"***""#))
         #expect(error.description.contains("invalid_client"))
         #expect(error.status == 401)
+    }
+
+    @Test func vendorErrorCodeInTheBodyStaysInTheErrorTextWhileTokensAreRedacted() throws {
+        let body = #"{"code":"90000011","message":"x","access_token":"tok-SECRET"}"#
+        let server = try TestHTTPServer(script: [.status(400, body)])
+        let fixture = ClientFixture()
+
+        let error = try #require(throws: HTTPError.self) { try fixture.client.send(HTTPRequest(url: server.url("/v1/accounts"))) }
+
+        #expect(error.description.contains(#"{"code":"90000011","message":"x","access_token":"***"}"#))
+        #expect(!error.description.contains("tok-SECRET"))
+    }
+
+    @Test func errorDescriptionsUseTheConfiguredRedactor() throws {
+        let server = try TestHTTPServer(script: [.status(400, #"{"entity_id":"E-HIDDEN","error":"bad"}"#)])
+        let fixture = ClientFixture(configure: { $0.redactor = Redactor(additionalSensitiveNames: ["entity_id"]) })
+
+        let error = try #require(throws: HTTPError.self) { try fixture.client.send(HTTPRequest(url: server.url("/v1/x"))) }
+
+        #expect(!error.description.contains("E-HIDDEN"))
+        #expect(error.description.contains(#""entity_id":"***""#))
     }
 }

@@ -1,10 +1,11 @@
 /// Why a request failed, with enough context to act on it.
 ///
-/// Every case carries an ``HTTPRequestSummary`` (method and redacted URL), so
-/// descriptions say what failed and where without leaking secrets:
+/// Every case carries an ``HTTPRequestSummary`` (method, redacted URL and the
+/// client's configured ``Redactor``), so descriptions say what failed and where
+/// without leaking secrets:
 ///
 /// ```text
-/// GET https://api.example.com/v1/export?access_token=REDACTED failed with
+/// GET https://api.example.com/v1/export?access_token=*** failed with
 /// HTTP 429 after 5 attempts; response body: {"error":"rate limited"}
 /// ```
 public enum HTTPError: Error, Sendable, CustomStringConvertible {
@@ -64,7 +65,7 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible {
 
     /// A one-paragraph explanation: what, where, how often, and what to do.
     public var description: String {
-        let redactor = Redactor()
+        let redactor = request.redactor
         switch self {
         case .invalidRequest(let request, let reason):
             return "\(request) could not be sent: \(reason)"
