@@ -67,7 +67,7 @@ import Testing
         }
 
         #expect(error.isTimeout)
-        guard case .streamInterrupted(_, _, let bytesDelivered) = error else {
+        guard case .streamInterrupted(_, _, let bytesDelivered, _) = error else {
             Issue.record("expected streamInterrupted, got \(error)")
             return
         }
@@ -87,16 +87,33 @@ import Testing
             try fixture.client.stream(HTTPRequest(url: server.url("/export"))) { delivered += $0.count }
         }
 
-        guard case .streamInterrupted(_, let failure, let bytesDelivered) = error else {
+        guard case .streamInterrupted(_, let failure, let bytesDelivered, let attempts) = error else {
             Issue.record("expected streamInterrupted, got \(error)")
             return
         }
         #expect(bytesDelivered == 200_000)
         #expect(delivered == 200_000)
         #expect(failure.code == 18)
+        #expect(attempts == 1)
         #expect(server.requests.count == 1)
         #expect(fixture.sleeps.all.isEmpty)
         #expect(error.description.contains("Not retried"))
+    }
+
+    @Test func interruptedStreamCountsTheAttemptsBeforeIt() throws {
+        let server = try TestHTTPServer(script: [
+            .status(503, "busy"), .status(502, "bad gateway"),
+            ScriptedResponse(status: 200, body: Array(repeating: 7, count: 100_000), dropAfterBodyBytes: 1_000),
+        ])
+        let fixture = ClientFixture(retryPolicy: RetryPolicy(maxAttempts: 5))
+
+        let error = try #require(throws: HTTPError.self) {
+            try fixture.client.stream(HTTPRequest(url: server.url("/export"))) { _ in }
+        }
+
+        guard case .streamInterrupted = error else { Issue.record("expected streamInterrupted, got \(error)"); return }
+        #expect(error.attempts == 3)
+        #expect(error.description.contains("on attempt 3"))
     }
 
     @Test func headerWithLineBreakIsRejectedBeforeSending() throws {

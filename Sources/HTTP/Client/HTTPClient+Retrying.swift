@@ -58,7 +58,8 @@ extension HTTPClient {
             case .transport(let failure, let bytesDelivered, _):
                 if bytesDelivered > 0 {
                     guard let restartBody else {
-                        throw HTTPError.streamInterrupted(summary, failure, bytesDelivered: bytesDelivered)
+                        throw HTTPError.streamInterrupted(
+                            summary, failure, bytesDelivered: bytesDelivered, attempts: attemptNumber)
                     }
                     restartBody()
                 }

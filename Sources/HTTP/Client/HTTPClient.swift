@@ -76,7 +76,7 @@ public final class HTTPClient: @unchecked Sendable {
     /// non-2xx bodies never reach the handlers and are reported as
     /// ``HTTPError/status(_:_:attempts:)``. Retries happen only until the
     /// first chunk is delivered; a failure after that throws
-    /// ``HTTPError/streamInterrupted(_:_:bytesDelivered:)``. Errors thrown by
+    /// ``HTTPError/streamInterrupted(_:_:bytesDelivered:attempts:)``. Errors thrown by
     /// the handlers abort the transfer and are rethrown unchanged.
     ///
     /// - Returns: the response head, once the whole body was delivered.
