@@ -116,6 +116,38 @@ import Testing
         #expect(error.description.contains("on attempt 3"))
     }
 
+    @Test func connectionLostAfterTheHeadFailsTheStreamWithoutRunningOnHeadAgain() throws {
+        let server = try TestHTTPServer(script: [
+            ScriptedResponse(status: 200, body: Array(repeating: 1, count: 1_000), dropAfterBodyBytes: 0), .ok("second"),
+        ])
+        let fixture = ClientFixture(retryPolicy: RetryPolicy(maxAttempts: 5))
+        var heads = 0
+        var chunks = 0
+
+        let error = try #require(throws: HTTPError.self) {
+            try fixture.client.stream(HTTPRequest(url: server.url("/export")), onHead: { _ in heads += 1 }) { _ in chunks += 1 }
+        }
+
+        guard case .streamInterrupted(_, _, let bytesDelivered, let attempts) = error else {
+            Issue.record("expected streamInterrupted, got \(error)")
+            return
+        }
+        #expect(heads == 1)
+        #expect(chunks == 0)
+        #expect(bytesDelivered == 0)
+        #expect(attempts == 1)
+        #expect(server.requests.count == 1)
+    }
+
+    @Test func bufferedSendRetriesAConnectionLostRightAfterTheHead() throws {
+        let server = try TestHTTPServer(script: [
+            ScriptedResponse(status: 200, body: Array(repeating: 1, count: 1_000), dropAfterBodyBytes: 0), .ok("second"),
+        ])
+        let fixture = ClientFixture()
+
+        #expect(try fixture.client.send(HTTPRequest(url: server.url("/file"))).text == "second")
+    }
+
     @Test func headerWithLineBreakIsRejectedBeforeSending() throws {
         let server = try TestHTTPServer(script: [.ok("unused")])
         let fixture = ClientFixture()

@@ -8,9 +8,9 @@ extension HTTPClient {
     /// cannot have acted on it (``RetryPolicy/shouldRetry(status:isIdempotent:)``,
     /// ``RetryPolicy/shouldRetry(transport:isIdempotent:)``).
     ///
-    /// - Parameter restartBody: called before a retry that follows a partly
-    ///   delivered body; `nil` means the consumer cannot take the body twice,
-    ///   so such a failure is final.
+    /// - Parameter restartBody: called before a retry that follows a delivered
+    ///   head or a partly delivered body; `nil` means the consumer cannot take
+    ///   them twice, so such a failure is final.
     func execute(
         _ request: HTTPRequest,
         restartBody: (() -> Void)?,
@@ -55,8 +55,9 @@ extension HTTPClient {
                     throw HTTPError.status(summary, failure, attempts: attemptNumber)
                 }
                 retryAfter = failure.headers["Retry-After"].flatMap { RetryAfter.delay(from: $0, now: timing.now()) }
-            case .transport(let failure, let bytesDelivered, _):
-                if bytesDelivered > 0 {
+            case .transport(let failure, let bytesDelivered, let headDelivered, _):
+                // A head handed over counts like body bytes: a retry would run onHead again.
+                if bytesDelivered > 0 || headDelivered {
                     guard let restartBody else {
                         throw HTTPError.streamInterrupted(
                             summary, failure, bytesDelivered: bytesDelivered, attempts: attemptNumber)
@@ -112,7 +113,7 @@ extension HTTPClient {
         switch outcome {
         case .success(let head): return "HTTP \(head.status)"
         case .status(let failure): return "HTTP \(failure.status)"
-        case .transport(let failure, _, _): return "curl error \(failure.code) (\(CurlFailure.genericText(for: failure.code)))"
+        case .transport(let failure, _, _, _): return "curl error \(failure.code) (\(CurlFailure.genericText(for: failure.code)))"
         case .consumerFailed: return "stopped by the body handler"
         case .invalid: return "invalid request"
         }

@@ -72,10 +72,10 @@ public final class HTTPClient: @unchecked Sendable {
     /// Sends `request` and hands the body to `onChunk` as it arrives, without
     /// holding it in memory.
     ///
-    /// `onHead` runs once, before the first chunk, for a 2xx response only;
-    /// non-2xx bodies never reach the handlers and are reported as
-    /// ``HTTPError/status(_:_:attempts:)``. Retries happen only until the
-    /// first chunk is delivered; a failure after that throws
+    /// `onHead` runs once, as soon as the head of a 2xx response arrived and
+    /// before the first chunk; non-2xx bodies never reach the handlers and are
+    /// reported as ``HTTPError/status(_:_:attempts:)``. Retries happen only
+    /// until `onHead` has run; a failure after that throws
     /// ``HTTPError/streamInterrupted(_:_:bytesDelivered:attempts:)``. Errors thrown by
     /// the handlers abort the transfer and are rethrown unchanged.
     ///

@@ -18,9 +18,9 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible {
     /// The server answered with a non-2xx status (after retries, if the
     /// status was retryable).
     case status(HTTPRequestSummary, HTTPStatusFailure, attempts: Int)
-    /// The connection broke after part of a streamed body had already been
-    /// handed to the consumer. Not retried: a retry would deliver those bytes
-    /// twice, so the caller must restart from a point it controls. `attempts`
+    /// The connection broke after the head or part of a streamed body had
+    /// already been handed to the consumer. Not retried: a retry would deliver
+    /// them twice, so the caller must restart from a point it controls. `attempts`
     /// counts every try, including earlier ones that failed before any delivery.
     case streamInterrupted(HTTPRequestSummary, CurlFailure, bytesDelivered: Int64, attempts: Int)
 
@@ -78,7 +78,7 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible {
             return "\(request) failed with HTTP \(failure.status) \(Self.after(attempts))"
                 + (excerpt.isEmpty ? "; empty response body" : "; response body: \(excerpt)")
         case .streamInterrupted(let request, let failure, let bytes, let attempts):
-            return "\(request) broke off on attempt \(attempts) after \(bytes) body bytes had been delivered: "
+            return "\(request) broke off on attempt \(attempts) after its head and \(bytes) body bytes had been delivered: "
                 + "\(redactor.redactedText(failure.description)). Not retried, because a retry would "
                 + "deliver those bytes again; restart the download from its beginning or last bookmark."
         }
