@@ -18,6 +18,11 @@ extension HTTPClient {
         onChunk: (Data) throws -> Void
     ) throws -> HTTPResponseHead {
         let summary = HTTPRequestSummary(request, redactor: configuration.redactor)
+        guard !isInsideTransferOnCurrentThread else {
+            throw HTTPError.invalidRequest(summary, reason: "it was sent through the same HTTPClient from inside "
+                + "a head or body handler of that client's running transfer, which would deadlock; "
+                + "use a separate HTTPClient for requests made while handling a response")
+        }
         let policy = configuration.retryPolicy
         var attemptNumber = 0
         var renewedCredentials = false

@@ -16,6 +16,11 @@ import Logging
 /// give each task its own client; from async code, call it off the
 /// cooperative thread pool, since a transfer can block for a long time.
 ///
+/// Do not send through a client from inside its own `onHead`, `onChunk` or
+/// `onLine` handler: the lock is held for the whole transfer, so the call
+/// would wait for itself forever. It throws ``HTTPError/invalidRequest(_:reason:)``
+/// instead; use a second client for such nested requests.
+///
 /// ```swift
 /// let client = HTTPClient(logger: logger)
 /// let response = try client.send(HTTPRequest(url: "https://api.example.com/v1/me"))
@@ -29,10 +34,14 @@ public final class HTTPClient: @unchecked Sendable {
     let onMetric: HTTPMetricsHandler?
     let authorizer: (any HTTPAuthorizer)?
 
-    /// Guards `handle`; `@unchecked Sendable` above rests on this lock.
+    /// Guards `handle`; `@unchecked Sendable` above rests on this lock and `transferLock`.
     private let lock = NSLock()
     /// Created on first use so that initialising a client cannot fail.
     private var handle: CurlEasyHandle?
+    /// Guards `transferThread`, which is read without taking `lock`.
+    private let transferLock = NSLock()
+    /// The thread whose transfer holds `lock`, to detect a handler calling back into the client.
+    private var transferThread: Thread?
 
     /// Creates a client.
     ///
@@ -109,6 +118,12 @@ public final class HTTPClient: @unchecked Sendable {
         return head
     }
 
+    /// Whether the calling thread is inside one of this client's transfers (in
+    /// a head or body handler): sending from there would wait for `lock` forever.
+    var isInsideTransferOnCurrentThread: Bool {
+        transferLock.withLock { transferThread === Thread.current }
+    }
+
     /// Runs one attempt on the shared handle, holding the lock for its duration.
     func attempt(
         _ request: HTTPRequest,
@@ -116,7 +131,11 @@ public final class HTTPClient: @unchecked Sendable {
         onChunk: (Data) throws -> Void
     ) -> AttemptOutcome {
         lock.lock()
-        defer { lock.unlock() }
+        transferLock.withLock { transferThread = Thread.current }
+        defer {
+            transferLock.withLock { transferThread = nil }
+            lock.unlock()
+        }
         if handle == nil { handle = CurlEasyHandle() }
         guard let handle else {
             return .invalid(reason: "libcurl could not be initialised (curl_global_init or curl_easy_init failed)")
