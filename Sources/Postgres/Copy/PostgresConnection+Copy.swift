@@ -8,6 +8,8 @@ extension PostgresConnection {
     /// Runs `COPY … FROM STDIN`, lets `body` stream the data, and returns the rows stored.
     ///
     /// If `body` throws, the COPY is aborted (nothing is stored) and the error is rethrown.
+    /// `body` may end the COPY itself: after its own `finish()` the rows that stored are
+    /// returned, after its own `abort(message:)` zero.
     ///
     /// ```swift
     /// let stored = try connection.copyIn("COPY items (id, name) FROM STDIN") { writer in
@@ -23,6 +25,7 @@ extension PostgresConnection {
             abortAfterFailure(writer, cause: error)
             throw error
         }
+        guard writer.isActive else { return writer.rowsStored ?? 0 }
         return try writer.finish()
     }
 
@@ -41,6 +44,8 @@ extension PostgresConnection {
     /// Starts `COPY … FROM STDIN` and returns the writer that feeds it; call `finish()` or `abort(message:)`.
     ///
     /// Until then the connection accepts no other statement.
+    ///
+    /// `chunkSize` is clamped to `1...CopyInWriter.maximumChunkSize`.
     public func startCopyIn(_ sql: String, chunkSize: Int = defaultCopyChunkSize) throws(PostgresError) -> CopyInWriter {
         let preview = StatementPreview.make(sql)
         let connection = try usableHandle(for: preview)
