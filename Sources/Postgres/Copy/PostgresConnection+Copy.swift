@@ -63,14 +63,7 @@ extension PostgresConnection {
             throw result.error(connection: connection, statement: preview, target: target)
         default:
             // Not a COPY FROM STDIN (a plain statement ran, or COPY TO): make the session usable.
-            if result.status == PGRES_COPY_OUT || result.status == PGRES_COPY_BOTH {
-                var buffer: UnsafeMutablePointer<CChar>?
-                while PQgetCopyData(connection, &buffer, 0) > 0 {
-                    PQfreemem(buffer)
-                    buffer = nil
-                }
-            }
-            while let leftover = PQgetResult(connection) { PQclear(leftover) }
+            Self.abandonCopy(connection, status: result.status, reason: "copyIn expects COPY … FROM STDIN")
             throw .misuse("copyIn expects a COPY … FROM STDIN statement", statement: preview)
         }
     }
