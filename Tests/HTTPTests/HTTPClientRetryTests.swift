@@ -110,4 +110,60 @@ import Testing
         #expect(response.body.count == body.count, "the partial first body must be discarded, not prepended")
         #expect(server.requests.count == 2)
     }
+
+    @Test func postAnsweredWithServerErrorIsNotRetried() throws {
+        let server = try TestHTTPServer(script: [.status(500, "oops"), .ok("created twice")])
+        let fixture = ClientFixture()
+
+        let error = try #require(throws: HTTPError.self) {
+            try fixture.client.send(HTTPRequest(method: .post, url: server.url("/v1/jobs"), body: Data("{}".utf8)))
+        }
+
+        #expect(error.status == 500)
+        #expect(error.attempts == 1)
+        #expect(server.requests.count == 1)
+        #expect(fixture.sleeps.all.isEmpty)
+    }
+
+    @Test func postAnsweredServiceUnavailableOrTooManyRequestsIsRetried() throws {
+        let server = try TestHTTPServer(script: [.status(503, "busy"), .status(429, "slow down"), .ok("created")])
+        let fixture = ClientFixture()
+
+        let response = try fixture.client.send(HTTPRequest(method: .post, url: server.url("/v1/jobs"), body: Data("{}".utf8)))
+
+        #expect(response.text == "created")
+        #expect(server.requests.count == 3)
+    }
+
+    @Test func postMarkedIdempotentIsRetriedAfterServerError() throws {
+        let server = try TestHTTPServer(script: [.status(500, "oops"), .ok("results")])
+        let fixture = ClientFixture()
+
+        let response = try fixture.client.send(HTTPRequest(
+            method: .post, url: server.url("/v1/search"), body: Data("{}".utf8), isIdempotent: true))
+
+        #expect(response.text == "results")
+        #expect(server.requests.count == 2)
+    }
+
+    @Test func patchIsNotRetriedAfterTheConnectionBrokeMidResponse() throws {
+        let server = try TestHTTPServer(script: [
+            ScriptedResponse(status: 200, body: Array(repeating: 1, count: 10_000), dropAfterBodyBytes: 10), .ok("again"),
+        ])
+        let fixture = ClientFixture()
+
+        let error = try #require(throws: HTTPError.self) {
+            try fixture.client.send(HTTPRequest(method: .patch, url: server.url("/v1/item"), body: Data("{}".utf8)))
+        }
+
+        #expect(error.curlCode == 18)
+        #expect(server.requests.count == 1)
+    }
+
+    @Test func idempotenceDefaultsFromTheMethod() {
+        let idempotent: [HTTPMethod] = [.get, .head, .put, .delete, .options]
+        #expect(idempotent.allSatisfy { HTTPRequest(method: $0, url: "http://h/").isIdempotent })
+        #expect(![HTTPMethod.post, .patch, "PURGE"].contains { HTTPRequest(method: $0, url: "http://h/").isIdempotent })
+        #expect(HTTPRequest(method: .put, url: "http://h/", isIdempotent: false).isIdempotent == false)
+    }
 }

@@ -101,4 +101,40 @@ import Testing
         guard case .status(_, let failure, _) = error else { Issue.record("expected a status error"); return }
         #expect(String(decoding: failure.body, as: UTF8.self) == #"{"error":"NOT_FOUND"}"#)
     }
+
+    @Test func sendingThroughTheSameClientFromAHandlerFailsInsteadOfDeadlocking() throws {
+        let server = try TestHTTPServer(script: [.ok("outer body"), .ok("inner")])
+        let fixture = ClientFixture()
+        var nestedError: HTTPError?
+
+        try fixture.client.stream(HTTPRequest(url: server.url("/outer"))) { _ in
+            do {
+                _ = try fixture.client.send(HTTPRequest(url: server.url("/inner")))
+            } catch let error as HTTPError {
+                nestedError = error
+            }
+        }
+
+        let error = try #require(nestedError)
+        guard case .invalidRequest(_, let reason) = error else { Issue.record("expected invalidRequest, got \(error)"); return }
+        #expect(reason.contains("same HTTPClient"))
+        #expect(server.requests.map(\.target) == ["/outer"])
+    }
+
+    @Test func anotherThreadWaitsForTheTransferInsteadOfFailing() throws {
+        let server = try TestHTTPServer(script: [.ok("one"), .ok("two")])
+        let fixture = ClientFixture()
+        let secondResult = Recorder<String>()
+
+        try fixture.client.stream(HTTPRequest(url: server.url("/first"))) { _ in
+            // Started from inside the handler, but on its own thread: it waits for the lock.
+            Thread.detachNewThread {
+                if let text = try? fixture.client.send(HTTPRequest(url: server.url("/second"))).text { secondResult.append(text) }
+            }
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while secondResult.all.isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+
+        #expect(secondResult.all == ["two"])
+    }
 }

@@ -116,6 +116,45 @@ struct CopyTests {
         }
     }
 
+    @Test func bodyThatFinishesTheCopyItselfGetsItsRowCountBack() throws {
+        try TestServer.withSchema { connection, _ in
+            try connection.execute("CREATE TABLE items (id int)")
+            var finishedInside: Int?
+            let stored = try connection.copyIn("COPY items FROM STDIN") { writer in
+                try writer.writeRow(["1"])
+                try writer.writeRow(["2"])
+                finishedInside = try writer.finish()
+            }
+            #expect(finishedInside == 2)
+            #expect(stored == 2)
+            #expect(try connection.execute("SELECT count(*) FROM items")[0].int(0) == 2)
+        }
+    }
+
+    @Test func bodyThatAbortsTheCopyItselfStoresNothingAndReturnsZero() throws {
+        try TestServer.withSchema { connection, _ in
+            try connection.execute("CREATE TABLE items (id int)")
+            let stored = try connection.copyIn("COPY items FROM STDIN") { writer in
+                try writer.writeRow(["1"])
+                try writer.abort(message: "not today")
+            }
+            #expect(stored == 0)
+            #expect(try connection.execute("SELECT count(*) FROM items")[0].int(0) == 0)
+        }
+    }
+
+    @Test func hugeChunkSizeIsClampedToWhatLibpqAccepts() throws {
+        try TestServer.withSchema { connection, _ in
+            try connection.execute("CREATE TABLE items (id int)")
+            let stored = try connection.copyIn("COPY items FROM STDIN", chunkSize: Int.max) { writer in
+                #expect(writer.chunkSize == CopyInWriter.maximumChunkSize)
+                #expect(writer.chunkSize == Int(Int32.max))
+                try writer.writeRow(["1"])
+            }
+            #expect(stored == 1)
+        }
+    }
+
     @Test func copyInsideTransactionRollsBackWithIt() throws {
         try TestServer.withSchema { connection, _ in
             try connection.execute("CREATE TABLE items (id int)")

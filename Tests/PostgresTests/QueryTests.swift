@@ -107,4 +107,16 @@ struct QueryTests {
             #expect(try connection.execute("SELECT 41 + 1")[0].int(0) == 42)
         }
     }
+
+    @Test func copyOutThroughExecuteOrCopyInIsRefusedAndLeavesSessionUsable() throws {
+        try TestServer.withSchema { connection, _ in
+            let rows = "COPY (SELECT generate_series(1, 5000)) TO STDOUT"
+            let viaExecute = try #require(throws: PostgresError.self) { try connection.execute(rows) }
+            #expect(viaExecute.kind == .misuse)
+            #expect(try connection.execute("SELECT 41 + 1")[0].int(0) == 42)
+            let viaCopyIn = try #require(throws: PostgresError.self) { try connection.copyIn(rows) { _ in } }
+            #expect(viaCopyIn.kind == .misuse)
+            #expect(try connection.execute("SELECT 41 + 1")[0].int(0) == 42)
+        }
+    }
 }

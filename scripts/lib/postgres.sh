@@ -7,10 +7,16 @@
 #
 # The cluster lives in a temporary directory, listens on 127.0.0.1 only (plus a Unix socket
 # inside that directory), runs with fsync off, and is deleted by pg_throwaway_stop.
+# pg_throwaway_stop stops only a cluster this shell process started: a nested script that finds
+# PG_THROWAWAY_DIR already set reuses that cluster and leaves it running when it exits.
 # Authentication: the superuser `postgres` is trusted; other roles must give their password
 # (scram-sha-256), so tests can prove that a wrong password is refused.
 
 PG_THROWAWAY_DIR="${PG_THROWAWAY_DIR:-}"
+# The directory of the cluster this process started, set only by pg_throwaway_start and never
+# exported, so a child script cannot inherit (and stop) a cluster it did not start.
+_PG_THROWAWAY_OWNED_DIR=""
+export -n _PG_THROWAWAY_OWNED_DIR
 
 _pg_log() {
     printf '%s: %s\n' "postgres" "$*" >&2
@@ -73,9 +79,14 @@ pg_throwaway_start() {
         return 1
     fi
 
-    PG_THROWAWAY_DIR="$(mktemp -d "${TMPDIR:-/tmp}/pg-throwaway.XXXXXX")"
+    # Root hands the cluster to `postgres`, which must reach the directory: $TMPDIR may be
+    # private to root, /tmp is not. /tmp also keeps the socket path far below its 107-byte limit.
+    local parent="${TMPDIR:-/tmp}"
+    if [[ $(id -u) -eq 0 || ${#parent} -gt 40 ]]; then parent=/tmp; fi
+    PG_THROWAWAY_DIR="$(mktemp -d "$parent/pg-throwaway.XXXXXX")"
+    _PG_THROWAWAY_OWNED_DIR="$PG_THROWAWAY_DIR"
     export PG_THROWAWAY_DIR
-    mkdir -p "$PG_THROWAWAY_DIR/socket"
+    mkdir -p "$PG_THROWAWAY_DIR/s"
     if [[ $(id -u) -eq 0 ]]; then
         chown -R postgres: "$PG_THROWAWAY_DIR"
     fi
@@ -101,7 +112,7 @@ HBA
         cat >"$PG_THROWAWAY_DIR/data/postgresql.auto.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
-unix_socket_directories = '$PG_THROWAWAY_DIR/socket'
+unix_socket_directories = '$PG_THROWAWAY_DIR/s'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
@@ -119,12 +130,9 @@ CONF
     done
     [[ -n "$port" ]] || { pg_throwaway_stop; return 1; }
 
-    local waited
-    for ((waited = 0; waited < 60; waited++)); do
-        pg_isready --quiet --host=127.0.0.1 --port="$port" --username=postgres && break
-        sleep 0.5
-    done
-    pg_isready --quiet --host=127.0.0.1 --port="$port" --username=postgres || {
+    # pg_ctl --wait returned once the server accepts connections; one check from the same
+    # installation (pg_isready is not always on PATH) catches a server that died right after.
+    "$bin/pg_isready" --quiet --host=127.0.0.1 --port="$port" --username=postgres || {
         _pg_log "server on port $port did not become ready"
         pg_throwaway_stop
         return 1
@@ -141,10 +149,12 @@ CONF
     _pg_log "ready: postgresql://postgres@127.0.0.1:$port/$database (data in $PG_THROWAWAY_DIR)"
 }
 
-# pg_throwaway_stop — stops the cluster and deletes its directory; safe to call twice.
+# pg_throwaway_stop — stops the cluster this process started and deletes its directory; safe
+# to call twice, and a no-op in a process that only reused a running cluster.
 pg_throwaway_stop() {
-    local dir="${PG_THROWAWAY_DIR:-}"
+    local dir="$_PG_THROWAWAY_OWNED_DIR"
     [[ -n "$dir" ]] || return 0
+    _PG_THROWAWAY_OWNED_DIR=""
     PG_THROWAWAY_DIR=""
     if [[ -f "$dir/data/postmaster.pid" ]]; then
         local bin

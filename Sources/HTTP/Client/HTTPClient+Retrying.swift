@@ -4,9 +4,13 @@ import Logging
 extension HTTPClient {
     /// Sends `request` with retries, logging and metrics.
     ///
-    /// - Parameter restartBody: called before a retry that follows a partly
-    ///   delivered body; `nil` means the consumer cannot take the body twice,
-    ///   so such a failure is final.
+    /// A request that is not ``HTTPRequest/isIdempotent`` is retried only when the server
+    /// cannot have acted on it (``RetryPolicy/shouldRetry(status:isIdempotent:)``,
+    /// ``RetryPolicy/shouldRetry(transport:isIdempotent:)``).
+    ///
+    /// - Parameter restartBody: called before a retry that follows a delivered
+    ///   head or a partly delivered body; `nil` means the consumer cannot take
+    ///   them twice, so such a failure is final.
     func execute(
         _ request: HTTPRequest,
         restartBody: (() -> Void)?,
@@ -14,6 +18,11 @@ extension HTTPClient {
         onChunk: (Data) throws -> Void
     ) throws -> HTTPResponseHead {
         let summary = HTTPRequestSummary(request, redactor: configuration.redactor)
+        guard !isInsideTransferOnCurrentThread else {
+            throw HTTPError.invalidRequest(summary, reason: "it was sent through the same HTTPClient from inside "
+                + "a head or body handler of that client's running transfer, which would deadlock; "
+                + "use a separate HTTPClient for requests made while handling a response")
+        }
         let policy = configuration.retryPolicy
         var attemptNumber = 0
         var renewedCredentials = false
@@ -21,7 +30,8 @@ extension HTTPClient {
             attemptNumber += 1
             let clock = ContinuousClock()
             let started = clock.now
-            let outcome = attempt(try authorized(request), onHead: onHead, onChunk: onChunk)
+            let (sent, credentials) = try authorized(request)
+            let outcome = attempt(sent, onHead: onHead, onChunk: onChunk)
             let seconds = (clock.now - started).secondsValue
             record(outcome, summary: summary, attempt: attemptNumber, seconds: seconds)
 
@@ -35,25 +45,33 @@ extension HTTPClient {
                 throw HTTPError.invalidRequest(summary, reason: reason)
             case .status(let failure) where failure.status == 401 && !renewedCredentials:
                 // Expired credentials: renew once and try again at once; a second 401 is final.
-                guard let authorizer, try authorizer.renew(after: failure) else {
+                guard request.usesAuthorizer, let authorizer,
+                      try authorizer.renew(after: failure, rejected: credentials)
+                else {
                     throw HTTPError.status(summary, failure, attempts: attemptNumber)
                 }
                 renewedCredentials = true
                 logger.info("\(summary) answered 401; credentials renewed, sending again")
                 continue
             case .status(let failure):
-                guard policy.shouldRetry(status: failure.status), attemptNumber < policy.maxAttempts else {
+                guard policy.shouldRetry(status: failure.status, isIdempotent: request.isIdempotent),
+                      attemptNumber < policy.maxAttempts
+                else {
                     throw HTTPError.status(summary, failure, attempts: attemptNumber)
                 }
                 retryAfter = failure.headers["Retry-After"].flatMap { RetryAfter.delay(from: $0, now: timing.now()) }
-            case .transport(let failure, let bytesDelivered, _):
-                if bytesDelivered > 0 {
+            case .transport(let failure, let bytesDelivered, let headDelivered, _):
+                // A head handed over counts like body bytes: a retry would run onHead again.
+                if bytesDelivered > 0 || headDelivered {
                     guard let restartBody else {
-                        throw HTTPError.streamInterrupted(summary, failure, bytesDelivered: bytesDelivered)
+                        throw HTTPError.streamInterrupted(
+                            summary, failure, bytesDelivered: bytesDelivered, attempts: attemptNumber)
                     }
                     restartBody()
                 }
-                guard failure.isRetryable, attemptNumber < policy.maxAttempts else {
+                guard policy.shouldRetry(transport: failure, isIdempotent: request.isIdempotent),
+                      attemptNumber < policy.maxAttempts
+                else {
                     throw HTTPError.transport(summary, failure, attempts: attemptNumber)
                 }
                 retryAfter = nil
@@ -68,15 +86,17 @@ extension HTTPClient {
         }
     }
 
-    /// `request` with the authorizer's current headers replacing any of the same name.
-    private func authorized(_ request: HTTPRequest) throws -> HTTPRequest {
-        guard let authorizer else { return request }
+    /// `request` with the authorizer's current headers replacing any of the same name, and
+    /// those headers; unchanged (and no headers) when the request opts out of the authorizer.
+    private func authorized(_ request: HTTPRequest) throws -> (HTTPRequest, credentials: HTTPHeaders) {
+        guard request.usesAuthorizer, let authorizer else { return (request, [:]) }
+        let credentials = try authorizer.authorizationHeaders()
         var request = request
-        for field in try authorizer.authorizationHeaders() {
+        for field in credentials {
             request.headers.remove(name: field.name)
             request.headers.add(name: field.name, value: field.value)
         }
-        return request
+        return (request, credentials)
     }
 
     /// Logs one attempt at debug level and reports it to the metrics hook.
@@ -98,7 +118,7 @@ extension HTTPClient {
         switch outcome {
         case .success(let head): return "HTTP \(head.status)"
         case .status(let failure): return "HTTP \(failure.status)"
-        case .transport(let failure, _, _): return "curl error \(failure.code) (\(CurlFailure.genericText(for: failure.code)))"
+        case .transport(let failure, _, _, _): return "curl error \(failure.code) (\(CurlFailure.genericText(for: failure.code)))"
         case .consumerFailed: return "stopped by the body handler"
         case .invalid: return "invalid request"
         }

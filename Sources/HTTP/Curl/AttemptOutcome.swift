@@ -6,8 +6,9 @@ enum AttemptOutcome {
     case success(HTTPResponseHead)
     /// A complete non-2xx response; its body was kept, never delivered.
     case status(HTTPStatusFailure)
-    /// libcurl failed; `bytesDelivered` body bytes had reached the consumer.
-    case transport(CurlFailure, bytesDelivered: Int64, status: Int?)
+    /// libcurl failed; `bytesDelivered` body bytes had reached the consumer,
+    /// and `headDelivered` says whether its head handler had already run.
+    case transport(CurlFailure, bytesDelivered: Int64, headDelivered: Bool, status: Int?)
     /// The consumer's head or chunk handler threw; passed through unchanged.
     case consumerFailed(any Error)
     /// The request could not be turned into a transfer.
@@ -18,7 +19,7 @@ enum AttemptOutcome {
         switch self {
         case .success(let head): return head.status
         case .status(let failure): return failure.status
-        case .transport(_, _, let status): return status
+        case .transport(_, _, _, let status): return status
         case .consumerFailed, .invalid: return nil
         }
     }

@@ -70,6 +70,9 @@ enum CurlRequestOptions {
         }
         // Only explicit settings are applied: leaving these unset is what lets
         // libcurl read the proxy environment variables itself.
+        // A proxy's "200 Connection established" must not look like the response's 2xx head,
+        // which is handed to the consumer as soon as its blank line arrives.
+        try handle.set(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1, name: "CURLOPT_SUPPRESS_CONNECT_HEADERS")
         if let proxy = configuration.proxy {
             try handle.set(CURLOPT_PROXY, proxy, name: "the proxy")
         }

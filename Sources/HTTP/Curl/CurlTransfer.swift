@@ -14,7 +14,11 @@ final class CurlTransfer {
     private let onChunk: (Data) throws -> Void
 
     private var headerFields: [HTTPHeaders.Field] = []
+    /// The status from the latest status line (redirects and `100 Continue` have their own).
+    private var latestStatus: Int?
     private var head: HTTPResponseHead?
+    /// Whether `onHead` ran: like delivered body bytes, it must not happen twice.
+    private var headDelivered = false
     private var bytesDelivered: Int64 = 0
     private var errorBody = Data()
     private var errorBodyTruncated = false
@@ -91,18 +95,27 @@ final class CurlTransfer {
         try handle.set(CURLOPT_HEADERFUNCTION, callback: { buffer, size, count, context in
             guard let context else { return 0 }
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-            transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: buffer, count: size * count))
-            return size * count
+            let accepted = transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: buffer, count: size * count))
+            return accepted ? size * count : 0
         }, name: "CURLOPT_HEADERFUNCTION")
     }
 
     /// Collects header lines of the latest response; a status line starts a
     /// new response (redirects, `100 Continue`), discarding earlier fields.
-    private func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+    /// The blank line ending a 2xx head hands the head to the consumer at once,
+    /// before any body byte. Returns `false` to abort the transfer.
+    private func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
         // Trimming as text: "\r\n" is a single Character, so suffix checks miss it.
         let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
         if line.hasPrefix("HTTP/") {
             headerFields.removeAll()
+            latestStatus = line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+        } else if line.isEmpty {
+            // 1xx and 3xx heads are followed by another; a 2xx head is the final one.
+            if head == nil, let latestStatus, (200..<300).contains(latestStatus) {
+                _ = currentHead()
+                return consumerError == nil
+            }
         } else if let first = line.first, first == " " || first == "\t", !headerFields.isEmpty {
             // Obsolete line folding continues the previous field's value.
             headerFields[headerFields.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
@@ -111,13 +124,15 @@ final class CurlTransfer {
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
             headerFields.append(HTTPHeaders.Field(name: name, value: value))
         }
+        return true
     }
 
     private func currentHead() -> HTTPResponseHead {
         if let head { return head }
-        let made = HTTPResponseHead(status: handle.responseCode, headers: HTTPHeaders(headerFields))
+        let made = HTTPResponseHead(status: latestStatus ?? handle.responseCode, headers: HTTPHeaders(headerFields))
         head = made
         if made.isSuccess {
+            headDelivered = true
             do { try onHead(made) } catch { consumerError = error }
         }
         return made
@@ -153,7 +168,8 @@ final class CurlTransfer {
                 return .invalid(reason: failure.description)
             }
             let status = handle.responseCode
-            return .transport(failure, bytesDelivered: bytesDelivered, status: status == 0 ? nil : status)
+            return .transport(
+                failure, bytesDelivered: bytesDelivered, headDelivered: headDelivered, status: status == 0 ? nil : status)
         }
         // A body-less response never reached the write callback; settle its head now.
         let head = currentHead()

@@ -23,6 +23,13 @@ public struct CurlFailure: Sendable, Hashable, CustomStringConvertible {
         Self.retryableCodes.contains(code)
     }
 
+    /// Whether the request cannot have reached the server: its host or proxy name did not
+    /// resolve, or no connection could be opened. Only such failures are retried for a request
+    /// that is not idempotent.
+    public var happenedBeforeSending: Bool {
+        Self.beforeSendingCodes.contains(code)
+    }
+
     /// `curl error 7 (Couldn't connect to server): Failed to connect to …`.
     public var description: String {
         let generic = Self.genericText(for: code)
@@ -36,6 +43,10 @@ public struct CurlFailure: Sendable, Hashable, CustomStringConvertible {
     static func genericText(for code: Int) -> String {
         String(cString: curl_easy_strerror(CURLcode(UInt32(truncatingIfNeeded: code))))
     }
+
+    private static let beforeSendingCodes: Set<Int> = Set([
+        CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT,
+    ].map { Int($0.rawValue) })
 
     private static let retryableCodes: Set<Int> = Set([
         CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT,

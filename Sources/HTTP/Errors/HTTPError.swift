@@ -1,10 +1,11 @@
 /// Why a request failed, with enough context to act on it.
 ///
-/// Every case carries an ``HTTPRequestSummary`` (method and redacted URL), so
-/// descriptions say what failed and where without leaking secrets:
+/// Every case carries an ``HTTPRequestSummary`` (method, redacted URL and the
+/// client's configured ``Redactor``), so descriptions say what failed and where
+/// without leaking secrets:
 ///
 /// ```text
-/// GET https://api.example.com/v1/export?access_token=REDACTED failed with
+/// GET https://api.example.com/v1/export?access_token=*** failed with
 /// HTTP 429 after 5 attempts; response body: {"error":"rate limited"}
 /// ```
 public enum HTTPError: Error, Sendable, CustomStringConvertible {
@@ -17,16 +18,17 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible {
     /// The server answered with a non-2xx status (after retries, if the
     /// status was retryable).
     case status(HTTPRequestSummary, HTTPStatusFailure, attempts: Int)
-    /// The connection broke after part of a streamed body had already been
-    /// handed to the consumer. Not retried: a retry would deliver those bytes
-    /// twice, so the caller must restart from a point it controls.
-    case streamInterrupted(HTTPRequestSummary, CurlFailure, bytesDelivered: Int64)
+    /// The connection broke after the head or part of a streamed body had
+    /// already been handed to the consumer. Not retried: a retry would deliver
+    /// them twice, so the caller must restart from a point it controls. `attempts`
+    /// counts every try, including earlier ones that failed before any delivery.
+    case streamInterrupted(HTTPRequestSummary, CurlFailure, bytesDelivered: Int64, attempts: Int)
 
     /// The request this error is about.
     public var request: HTTPRequestSummary {
         switch self {
         case .invalidRequest(let request, _), .transport(let request, _, _),
-             .status(let request, _, _), .streamInterrupted(let request, _, _):
+             .status(let request, _, _), .streamInterrupted(let request, _, _, _):
             return request
         }
     }
@@ -40,7 +42,7 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible {
     /// The libcurl error code, if the failure was below HTTP.
     public var curlCode: Int? {
         switch self {
-        case .transport(_, let failure, _), .streamInterrupted(_, let failure, _): return failure.code
+        case .transport(_, let failure, _), .streamInterrupted(_, let failure, _, _): return failure.code
         case .invalidRequest, .status: return nil
         }
     }
@@ -49,22 +51,22 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible {
     public var attempts: Int {
         switch self {
         case .invalidRequest: return 0
-        case .transport(_, _, let attempts), .status(_, _, let attempts): return attempts
-        case .streamInterrupted: return 1
+        case .transport(_, _, let attempts), .status(_, _, let attempts), .streamInterrupted(_, _, _, let attempts):
+            return attempts
         }
     }
 
     /// Whether the failure was a timeout (connect, total or stall).
     public var isTimeout: Bool {
         switch self {
-        case .transport(_, let failure, _), .streamInterrupted(_, let failure, _): return failure.isTimeout
+        case .transport(_, let failure, _), .streamInterrupted(_, let failure, _, _): return failure.isTimeout
         case .invalidRequest, .status: return false
         }
     }
 
     /// A one-paragraph explanation: what, where, how often, and what to do.
     public var description: String {
-        let redactor = Redactor()
+        let redactor = request.redactor
         switch self {
         case .invalidRequest(let request, let reason):
             return "\(request) could not be sent: \(reason)"
@@ -75,8 +77,8 @@ public enum HTTPError: Error, Sendable, CustomStringConvertible {
             let excerpt = failure.bodyExcerpt(redactor: redactor)
             return "\(request) failed with HTTP \(failure.status) \(Self.after(attempts))"
                 + (excerpt.isEmpty ? "; empty response body" : "; response body: \(excerpt)")
-        case .streamInterrupted(let request, let failure, let bytes):
-            return "\(request) broke off after \(bytes) body bytes had been delivered: "
+        case .streamInterrupted(let request, let failure, let bytes, let attempts):
+            return "\(request) broke off on attempt \(attempts) after its head and \(bytes) body bytes had been delivered: "
                 + "\(redactor.redactedText(failure.description)). Not retried, because a retry would "
                 + "deliver those bytes again; restart the download from its beginning or last bookmark."
         }

@@ -1,4 +1,5 @@
-/// The part of a request that is safe to print: its method and redacted URL.
+/// The part of a request that is safe to print: its method and redacted URL,
+/// plus the redactor that made it, for the rest of an error's text.
 ///
 /// Errors and logs carry this instead of the request itself, so headers such
 /// as `Authorization` and secret query values can never reach them.
@@ -9,15 +10,19 @@ public struct HTTPRequestSummary: Sendable, Hashable, CustomStringConvertible {
     public var redactedURL: String
     /// The URL's path alone (no scheme, host or query), for metrics tags.
     public var path: String
+    /// The client's configured redactor, which ``HTTPError`` descriptions use for response
+    /// bodies and libcurl messages too, so vendor-specific secret names stay hidden there.
+    public var redactor: Redactor
 
     /// Summarises `request`, redacting its URL with `redactor`.
     public init(_ request: HTTPRequest, redactor: Redactor = Redactor()) {
         self.method = request.method
         self.redactedURL = redactor.redactedURL(request.url)
         self.path = Self.path(of: request.url)
+        self.redactor = redactor
     }
 
-    /// `GET https://host/path?access_token=REDACTED`.
+    /// `GET https://host/path?access_token=***`.
     public var description: String { "\(method) \(redactedURL)" }
 
     private static func path(of url: String) -> String {

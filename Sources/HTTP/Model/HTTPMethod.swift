@@ -36,4 +36,16 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let patch = HTTPMethod(rawValue: "PATCH")
     /// `DELETE`: remove a resource.
     public static let delete = HTTPMethod(rawValue: "DELETE")
+    /// `OPTIONS`: ask which methods and features a resource supports.
+    public static let options = HTTPMethod(rawValue: "OPTIONS")
+
+    /// Whether sending the method twice has the same effect as sending it once (RFC 9110
+    /// §9.2.2): `GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS` and `TRACE`. `POST`, `PATCH` and
+    /// unknown methods are not, so the client retries them only when the server cannot have
+    /// acted on them (see ``HTTPRequest/isIdempotent``).
+    public var isIdempotent: Bool {
+        Self.idempotentTokens.contains(rawValue)
+    }
+
+    private static let idempotentTokens: Set<String> = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]
 }

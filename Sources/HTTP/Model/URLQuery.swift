@@ -7,18 +7,24 @@
 /// // …/query?q=SELECT%20Id%20FROM%20Account%20WHERE%20SystemModstamp%20%3E%202024-01-01T00%3A00%3A00%2B00%3A00
 /// ```
 public struct URLQuery: Sendable, Hashable {
+    /// The parameters in the order they are encoded; a name may repeat.
     public var items: [Item]
 
+    /// One `name=value` parameter, not yet percent-encoded.
     public struct Item: Sendable, Hashable {
+        /// The parameter name, as plain text.
         public var name: String
+        /// The parameter value, as plain text.
         public var value: String
 
+        /// Creates a parameter from plain (unencoded) text.
         public init(name: String, value: String) {
             self.name = name
             self.value = value
         }
     }
 
+    /// Creates a query from `(name, value)` pairs in plain text, keeping their order.
     public init(_ pairs: [(String, String)]) { items = pairs.map { Item(name: $0.0, value: $0.1) } }
 
     /// `name=value&…`, each side percent-encoded: a query string or an

@@ -22,7 +22,7 @@ extension Redactor {
             let word = String(String.UnicodeScalarView(characters[index..<wordEnd]))
             output.append(contentsOf: characters[index..<wordEnd])
             index = wordEnd
-            if isSensitive(name: word), let value = Self.secretValue(in: characters, after: wordEnd) {
+            if let value = secretValue(named: word, in: characters, after: wordEnd) {
                 output.append(contentsOf: characters[wordEnd..<value.lowerBound])
                 output.append(contentsOf: Self.placeholder.unicodeScalars)
                 index = value.upperBound
@@ -31,9 +31,18 @@ extension Redactor {
         return String(output)
     }
 
+    /// The range of the secret value of `name`, which ends at `start`: `name`
+    /// is sensitive and used as a key, or a parameter name such as `code` used
+    /// as `code=…`. `nil` when it is just a word or not secret.
+    private func secretValue(named name: String, in text: [Unicode.Scalar], after start: Int) -> Range<Int>? {
+        if isSensitive(name: name) { return Self.value(in: text, after: start) }
+        guard isSensitive(parameter: name), start < text.count, text[start] == "=" else { return nil }
+        return Self.value(in: text, after: start)
+    }
+
     /// The range of the value following a name at `start`, if the name is
     /// used as a key (`=`, `":"` or `:`); `nil` when it is just a word.
-    private static func secretValue(in text: [Unicode.Scalar], after start: Int) -> Range<Int>? {
+    private static func value(in text: [Unicode.Scalar], after start: Int) -> Range<Int>? {
         var cursor = start
         func skipSpaces() { while cursor < text.count, text[cursor] == " " || text[cursor] == "\t" { cursor += 1 } }
         guard cursor < text.count else { return nil }

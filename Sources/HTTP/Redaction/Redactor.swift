@@ -2,24 +2,29 @@
 /// error descriptions.
 ///
 /// A name counts as secret when, lower-cased and with `-` and `_` removed, it
-/// contains one of ``sensitiveFragments`` or equals one of ``sensitiveNames``.
-/// Matching by fragment errs towards hiding too much: an unhelpful log line is
-/// cheap, a leaked token is not.
+/// contains one of ``sensitiveFragments`` or equals one of ``sensitiveNames``;
+/// names in ``sensitiveParameterNames`` are secret only as URL query or
+/// `name=value` form parameters. Matching by fragment errs towards hiding too
+/// much: an unhelpful log line is cheap, a leaked token is not.
 ///
 /// ```swift
 /// let redactor = Redactor()
 /// redactor.redactedURL("https://h/x?access_token=abc&page=2")
-/// // "https://h/x?access_token=REDACTED&page=2"
+/// // "https://h/x?access_token=***&page=2"
 /// ```
 public struct Redactor: Sendable, Hashable {
-    /// The text that replaces a secret value.
-    public static let placeholder = "REDACTED"
+    /// The text that replaces a secret value, the same as elsewhere in the project.
+    public static let placeholder = "***"
 
     /// Fragments that mark a header or parameter name as secret
     /// (`access_token`, `client_secret`, `X-API-Key`, `Authorization`, …).
     public var sensitiveFragments: Set<String>
     /// Whole names that are secret but too short to match as fragments.
     public var sensitiveNames: Set<String>
+    /// Names secret only as URL query or form parameters. `code` is an OAuth authorization
+    /// code in `?code=…` or `code=…&grant_type=…`, but in a JSON error body
+    /// (`{"code":"90000011"}`, Zuora) it is the vendor error code a reader needs.
+    public var sensitiveParameterNames: Set<String>
 
     /// Creates a redactor; pass extra names for vendor-specific secrets.
     public init(additionalSensitiveNames: Set<String> = []) {
@@ -27,14 +32,21 @@ public struct Redactor: Sendable, Hashable {
             "token", "secret", "password", "passwd", "apikey", "auth", "cookie",
             "signature", "credential", "session", "privatekey", "bearer",
         ]
-        self.sensitiveNames = Set(["key", "sig", "pwd", "code", "jwt", "assertion"])
+        self.sensitiveNames = Set(["key", "sig", "pwd", "jwt", "assertion"])
             .union(additionalSensitiveNames.map(Self.normalized))
+        self.sensitiveParameterNames = ["code"]
     }
 
-    /// Whether a header or parameter called `name` carries a secret.
+    /// Whether a header, JSON key or parameter called `name` carries a secret.
     public func isSensitive(name: String) -> Bool {
         let key = Self.normalized(name)
         return sensitiveNames.contains(key) || sensitiveFragments.contains { key.contains($0) }
+    }
+
+    /// Whether a URL query or form parameter called `name` carries a secret: a sensitive
+    /// name, or one of ``sensitiveParameterNames``.
+    public func isSensitive(parameter name: String) -> Bool {
+        isSensitive(name: name) || sensitiveParameterNames.contains(Self.normalized(name))
     }
 
     /// The URL with secret query values and any user-info password replaced,
@@ -64,7 +76,7 @@ public struct Redactor: Sendable, Hashable {
         })
     }
 
-    /// Replaces `user:password@` in a URL's authority with `user:REDACTED@`.
+    /// Replaces `user:password@` in a URL's authority with `user:***@`.
     private func redactedUserInfo(_ url: String) -> String {
         guard let schemeEnd = url.range(of: "://") else { return url }
         let authorityStart = schemeEnd.upperBound
@@ -81,7 +93,7 @@ public struct Redactor: Sendable, Hashable {
             guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
             let name = pair[..<equals]
             let decodedName = name.removingPercentEncodingLossy()
-            return isSensitive(name: decodedName) ? "\(name)=\(Self.placeholder)" : String(pair)
+            return isSensitive(parameter: decodedName) ? "\(name)=\(Self.placeholder)" : String(pair)
         }.joined(separator: "&")
     }
 

@@ -39,9 +39,28 @@ public struct RetryPolicy: Sendable, Hashable {
     /// A single attempt: failures are reported at once.
     public static let never = RetryPolicy(maxAttempts: 1)
 
+    /// Statuses by which a server says it refused a request without processing it, so even a
+    /// request that is not idempotent (a `POST`) may be sent again: 429 Too Many Requests and
+    /// 503 Service Unavailable.
+    public static let statusesSafeToRepeatAnyRequest: Set<Int> = [429, 503]
+
     /// Whether a response with `status` should be tried again.
     public func shouldRetry(status: Int) -> Bool {
         retryableStatuses.contains(status)
+    }
+
+    /// Whether a response with `status` to a request should be tried again: any retryable
+    /// status for an idempotent request, only ``statusesSafeToRepeatAnyRequest`` otherwise,
+    /// since a `POST` answered 500 may already have created what it asked for.
+    public func shouldRetry(status: Int, isIdempotent: Bool) -> Bool {
+        shouldRetry(status: status) && (isIdempotent || Self.statusesSafeToRepeatAnyRequest.contains(status))
+    }
+
+    /// Whether a transfer `failure` should be tried again: any transient failure for an
+    /// idempotent request, only one that happened before the request could have been sent
+    /// (``CurlFailure/happenedBeforeSending``) otherwise.
+    public func shouldRetry(transport failure: CurlFailure, isIdempotent: Bool) -> Bool {
+        failure.isRetryable && (isIdempotent || failure.happenedBeforeSending)
     }
 
     /// The delay before attempt `failedAttempt + 1`.

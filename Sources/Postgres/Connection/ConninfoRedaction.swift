@@ -21,7 +21,7 @@ enum ConninfoRedaction {
             var message = "libpq could not parse the connection string"
             if let errorMessage {
                 if !mayContainPassword(conninfo) {
-                    message += ": " + String(cString: errorMessage).trimmingTrailingNewlines()
+                    message += ": " + String(cString: errorMessage).joinedIntoOneLine()
                 } else {
                     message += " (its message is withheld because the string holds a password)"
                 }
@@ -76,15 +76,5 @@ enum ConninfoRedaction {
         let afterScheme = lowered[scheme.upperBound...]
         let authority = afterScheme.prefix { $0 != "/" && $0 != "?" }
         return authority.contains("@") && authority.prefix { $0 != "@" }.contains(":")
-    }
-}
-
-extension String {
-    /// libpq's messages end with a newline and wrap with "\n\t"; one line reads better in logs.
-    func trimmingTrailingNewlines() -> String {
-        split(whereSeparator: \.isNewline)
-            .map { $0.trimmingPrefix(while: { $0 == "\t" || $0 == " " }) }
-            .filter { !$0.isEmpty }
-            .joined(separator: " ")
     }
 }

@@ -56,14 +56,15 @@ public final class PostgresConnection {
         }
         let target = ConninfoRedaction.target(of: connection)
         guard PQstatus(connection) == CONNECTION_OK else {
-            let password = PQpass(connection).map { String(cString: $0) }
-            let raw = String(cString: PQerrorMessage(connection)).trimmingTrailingNewlines()
+            let secrets = PQpass(connection).map { [String(cString: $0)] } ?? []
+            let raw = String(cString: PQerrorMessage(connection)).joinedIntoOneLine()
             PQfinish(connection)
             throw PostgresError(
                 kind: .connectionFailed,
-                message: ConninfoRedaction.scrub(raw, secrets: password.map { [$0] } ?? []),
+                message: ConninfoRedaction.scrub(raw, secrets: secrets),
                 hint: "check host, port, user, password and database (or the PG* environment variables)",
-                target: target
+                // A mistyped setting can put the password where a host or user belongs.
+                target: ConninfoRedaction.scrub(target, secrets: secrets)
             )
         }
         self.target = target

@@ -3,7 +3,7 @@ import Logging
 
 /// Streams data into a running `COPY … FROM STDIN`, in large chunks.
 ///
-/// Writes go into one reusable buffer (reserved once at `chunkSize`) and reach libpq only when
+/// Writes go into one reusable buffer (reserved once at `chunkSize`, up to 16 MiB) and reach libpq only when
 /// it is full, so a call to `write` allocates nothing and costs a copy. PostgreSQL reports a bad
 /// row only when the COPY ends: ``finish()`` throws it, with the line number in `context`.
 ///
@@ -18,6 +18,15 @@ public final class CopyInWriter {
     public let chunkSize: Int
     /// Bytes accepted so far (buffered or sent).
     public private(set) var bytesWritten = 0
+    /// The rows PostgreSQL stored, once ``finish()`` succeeded; `nil` before, or after an abort.
+    public private(set) var rowsStored: Int?
+    /// Whether the COPY is still running (neither finished nor aborted nor broken).
+    public var isActive: Bool { isOpen }
+
+    /// The largest chunk libpq accepts in one `PQputCopyData` call (its length is a C `int`).
+    public static let maximumChunkSize = Int(Int32.max)
+    /// The most buffer reserved up front; a larger chunk size grows the buffer only as data comes.
+    static let maximumInitialReservation = 16 << 20
 
     private let connection: PostgresConnection
     private let statement: String
@@ -27,9 +36,10 @@ public final class CopyInWriter {
     init(connection: PostgresConnection, statement: String, chunkSize: Int) {
         self.connection = connection
         self.statement = statement
-        self.chunkSize = max(chunkSize, 1)
+        // Clamped: a chunk of 2 GiB or more would trap converting its length for libpq.
+        self.chunkSize = min(max(chunkSize, 1), Self.maximumChunkSize)
         buffer = []
-        buffer.reserveCapacity(self.chunkSize)
+        buffer.reserveCapacity(min(self.chunkSize, Self.maximumInitialReservation))
     }
 
     deinit {
@@ -105,6 +115,7 @@ public final class CopyInWriter {
             throw error
         }
         let rows = try end(handle, failure: nil)
+        rowsStored = rows
         connection.logger.debug("copy finished", metadata: ["rows": "\(rows)", "bytes": "\(bytesWritten)"])
         return rows
     }

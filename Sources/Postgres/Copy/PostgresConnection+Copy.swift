@@ -8,6 +8,8 @@ extension PostgresConnection {
     /// Runs `COPY … FROM STDIN`, lets `body` stream the data, and returns the rows stored.
     ///
     /// If `body` throws, the COPY is aborted (nothing is stored) and the error is rethrown.
+    /// `body` may end the COPY itself: after its own `finish()` the rows that stored are
+    /// returned, after its own `abort(message:)` zero.
     ///
     /// ```swift
     /// let stored = try connection.copyIn("COPY items (id, name) FROM STDIN") { writer in
@@ -23,6 +25,7 @@ extension PostgresConnection {
             abortAfterFailure(writer, cause: error)
             throw error
         }
+        guard writer.isActive else { return writer.rowsStored ?? 0 }
         return try writer.finish()
     }
 
@@ -41,6 +44,8 @@ extension PostgresConnection {
     /// Starts `COPY … FROM STDIN` and returns the writer that feeds it; call `finish()` or `abort(message:)`.
     ///
     /// Until then the connection accepts no other statement.
+    ///
+    /// `chunkSize` is clamped to `1...CopyInWriter.maximumChunkSize`.
     public func startCopyIn(_ sql: String, chunkSize: Int = defaultCopyChunkSize) throws(PostgresError) -> CopyInWriter {
         let preview = StatementPreview.make(sql)
         let connection = try usableHandle(for: preview)
@@ -58,14 +63,7 @@ extension PostgresConnection {
             throw result.error(connection: connection, statement: preview, target: target)
         default:
             // Not a COPY FROM STDIN (a plain statement ran, or COPY TO): make the session usable.
-            if result.status == PGRES_COPY_OUT || result.status == PGRES_COPY_BOTH {
-                var buffer: UnsafeMutablePointer<CChar>?
-                while PQgetCopyData(connection, &buffer, 0) > 0 {
-                    PQfreemem(buffer)
-                    buffer = nil
-                }
-            }
-            while let leftover = PQgetResult(connection) { PQclear(leftover) }
+            Self.abandonCopy(connection, status: result.status, reason: "copyIn expects COPY … FROM STDIN")
             throw .misuse("copyIn expects a COPY … FROM STDIN statement", statement: preview)
         }
     }

@@ -46,10 +46,13 @@ public struct PostgresError: Error, Sendable, Equatable {
     public var context: String?
     /// 1-based character offset into the statement, when the server points at one.
     public var position: Int?
-    /// Schema, table, column and constraint the error refers to, when the server names them.
+    /// The schema the error refers to, when the server names one.
     public var schema: String?
+    /// The table the error refers to, when the server names one.
     public var table: String?
+    /// The column the error refers to, when the server names one (e.g. a not-null violation).
     public var column: String?
+    /// The constraint the error refers to, when the server names one (e.g. `items_pkey`).
     public var constraint: String?
     /// The statement that failed, truncated for display; never includes parameter values.
     public var statement: String?

@@ -64,28 +64,13 @@ extension PostgresConnection {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             return handle.makeResult()
         case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
-            abandonCopy(connection)
+            Self.abandonCopy(connection, status: handle.status, reason: "COPY is not supported through execute")
             throw .misuse("COPY cannot run through execute; use copyIn(_:) for COPY … FROM STDIN", statement: statement)
         default:
             let error = handle.error(connection: connection, statement: statement, target: target)
             logger.debug("statement failed", metadata: ["sqlstate": "\(error.sqlState ?? "-")", "kind": "\(error.kind)"])
             throw error
         }
-    }
-
-    /// Gets the session out of a COPY state it entered by surprise, so it stays usable.
-    private func abandonCopy(_ connection: OpaquePointer) {
-        if PQputCopyEnd(connection, "COPY is not supported through execute") == 1 {
-            // COPY IN: the server now answers with an error result, drained below.
-        } else {
-            // COPY OUT: read and drop the rows.
-            var buffer: UnsafeMutablePointer<CChar>?
-            while PQgetCopyData(connection, &buffer, 0) > 0 {
-                PQfreemem(buffer)
-                buffer = nil
-            }
-        }
-        while let leftover = PQgetResult(connection) { PQclear(leftover) }
     }
 
     static func rejectNUL(in text: String, what: String, statement: String) throws(PostgresError) {

@@ -49,7 +49,9 @@ public struct PostgresResult: Sendable {
 }
 
 extension PostgresResult: RandomAccessCollection {
+    /// The first row's position: always 0.
     public var startIndex: Int { 0 }
+    /// One past the last row's position: the number of rows.
     public var endIndex: Int { storage.rowCount }
 
     /// The row at `position` (0-based).

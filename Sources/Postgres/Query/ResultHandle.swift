@@ -86,10 +86,10 @@ extension PostgresError {
         let severity = field(.severityNonLocalized)
         var message = field(.messagePrimary)
         if message == nil, let result, let text = PQresultErrorMessage(result) {
-            message = String(cString: text).trimmingTrailingNewlines()
+            message = String(cString: text).joinedIntoOneLine()
         }
         if message?.isEmpty ?? true {
-            message = String(cString: PQerrorMessage(connection)).trimmingTrailingNewlines()
+            message = String(cString: PQerrorMessage(connection)).joinedIntoOneLine()
         }
         let lost = PQstatus(connection) == CONNECTION_BAD || severity == "FATAL" || severity == "PANIC"
         let kind: Kind = lost ? .connectionLost : (sqlState == nil ? .client : .server)

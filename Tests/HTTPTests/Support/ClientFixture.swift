@@ -4,6 +4,9 @@ import Logging
 
 /// A client whose retry sleeps are recorded instead of waited, plus its logs
 /// and metrics, so tests can assert what the client decided.
+///
+/// The test servers listen on 127.0.0.1, which is always reached directly, so
+/// the suite passes on machines whose environment sets `http_proxy`.
 struct ClientFixture {
     let client: HTTPClient
     let sleeps = Recorder<Duration>()
@@ -13,9 +16,11 @@ struct ClientFixture {
     init(
         retryPolicy: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .seconds(1), maxDelay: .seconds(30)),
         configure: (inout HTTPClient.Configuration) -> Void = { _ in },
-        now: Date = Date(timeIntervalSince1970: 1_700_000_000)
+        now: Date = Date(timeIntervalSince1970: 1_700_000_000),
+        authorizer: (any HTTPAuthorizer)? = nil
     ) {
-        var configuration = HTTPClient.Configuration(connectTimeout: .seconds(5), retryPolicy: retryPolicy)
+        var configuration = HTTPClient.Configuration(
+            connectTimeout: .seconds(5), noProxy: "127.0.0.1,localhost", retryPolicy: retryPolicy)
         configure(&configuration)
         let logs = self.logs
         let logger = Logger(label: "http-tests") { _ in RecordingLogHandler(entries: logs) }
@@ -25,7 +30,8 @@ struct ClientFixture {
             configuration: configuration,
             logger: logger,
             timing: RetryTiming(sleep: { sleeps.append($0) }, unitRandom: { 0.5 }, now: { now }),
-            onMetric: { metrics.append($0) }
+            onMetric: { metrics.append($0) },
+            authorizer: authorizer
         )
     }
 
