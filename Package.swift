@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "HTTP", targets: ["HTTP"]),
         .library(name: "Postgres", targets: ["Postgres"]),
         .executable(name: "singer", targets: ["singer"]),
+        .executable(name: "target-postgres", targets: ["target-postgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,10 @@ let package = Package(
             dependencies: ["CLibPQ", .product(name: "Logging", package: "swift-log")]
         ),
 
+        // target-postgres: Singer streams into PostgreSQL tables, COPY and merge, state after commit.
+        .target(name: "TargetPostgres", dependencies: ["Singer", "Postgres"]),
+        .executableTarget(name: "target-postgres", dependencies: ["TargetPostgres", "Singer"]),
+
         // Commands on Singer streams: validate, generate a sample stream, benchmark the reader.
         .target(name: "SingerTools", dependencies: ["Singer"]),
         .executableTarget(
@@ -51,5 +56,6 @@ let package = Package(
         .testTarget(name: "SingerTests", dependencies: ["Singer"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
+        .testTarget(name: "TargetPostgresTests", dependencies: ["TargetPostgres", "Singer", "Postgres"]),
     ]
 )
