@@ -55,7 +55,9 @@ let package = Package(
 
         .testTarget(name: "SingerTests", dependencies: ["Singer"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
-        .testTarget(name: "TargetPostgresTests", dependencies: ["TargetPostgres", "Singer", "Postgres"]),
+        // The throwaway PostgreSQL that scripts/test starts, as the test targets reach it.
+        .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
+        .testTarget(name: "TargetPostgresTests", dependencies: ["TargetPostgres", "Singer", "Postgres", "PostgresTestSupport"]),
     ]
 )

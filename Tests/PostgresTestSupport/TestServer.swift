@@ -1,31 +1,30 @@
 import Foundation
 import Postgres
-import Testing
 
 /// The PostgreSQL server the tests run against: the throwaway cluster `scripts/test` starts and
 /// describes through PGHOST, PGPORT, PGUSER and PGDATABASE.
-enum TestServer {
+public enum TestServer {
     /// Thrown (so the test fails, never skips) when the suite runs without its server.
-    struct NotConfigured: Error, CustomStringConvertible {
-        var description: String {
+    public struct NotConfigured: Error, CustomStringConvertible {
+        public var description: String {
             "PGHOST and PGPORT are not set, so there is no PostgreSQL to test against. "
-                + "Run these tests through `scripts/test --filter PostgresTests`, which starts a throwaway server."
+                + "Run these tests through `scripts/test` (e.g. `scripts/test --filter PostgresTests`), which starts a throwaway server."
         }
     }
 
-    struct Endpoint {
-        var host: String
-        var port: Int
-        var user: String
-        var database: String
+    public struct Endpoint: Sendable {
+        public var host: String
+        public var port: Int
+        public var user: String
+        public var database: String
     }
 
-    static func variable(_ name: String) -> String? {
+    public static func variable(_ name: String) -> String? {
         ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The server's address from the environment, or a failure telling how to run the tests.
-    static func endpoint() throws -> Endpoint {
+    public static func endpoint() throws -> Endpoint {
         guard let host = variable("PGHOST"), let port = variable("PGPORT").flatMap(Int.init) else {
             throw NotConfigured()
         }
@@ -38,19 +37,19 @@ enum TestServer {
     }
 
     /// A connection configured only by libpq's PG* environment variables.
-    static func connect() throws -> PostgresConnection {
+    public static func connect() throws -> PostgresConnection {
         _ = try endpoint()
         return try PostgresConnection()
     }
 
     /// A name no other test (or earlier run) uses, valid unquoted: lower case, digits, underscore.
-    static func uniqueName(_ prefix: String) -> String {
+    public static func uniqueName(_ prefix: String) -> String {
         "\(prefix)_\(UInt64.random(in: 0...UInt64.max).base36)"
     }
 
     /// Runs `body` with a connection whose search_path is a fresh schema, dropped afterwards, so
     /// tests stay independent when they run in parallel.
-    static func withSchema<Value>(_ body: (PostgresConnection, String) throws -> Value) throws -> Value {
+    public static func withSchema<Value>(_ body: (PostgresConnection, String) throws -> Value) throws -> Value {
         let connection = try connect()
         let schema = uniqueName("test")
         try connection.execute("CREATE SCHEMA \(PostgresIdentifier.quoted(schema))")
@@ -69,7 +68,7 @@ enum TestServer {
 
 extension String {
     /// Shorthand for interpolating a quoted identifier into test SQL.
-    var quotedIdentifier: String { PostgresIdentifier.quoted(self) }
+    public var quotedIdentifier: String { PostgresIdentifier.quoted(self) }
 }
 
 extension UInt64 {

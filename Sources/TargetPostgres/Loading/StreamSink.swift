@@ -1,0 +1,180 @@
+import Logging
+import Postgres
+import Singer
+
+/// One stream's table and its open batch: records stream into a COPY inside a transaction
+/// (straight into the table for append-only loads, through a temporary staging table for
+/// upserts) and land on `commit()`, deduplicated by key, newest record winning.
+final class StreamSink {
+    let stream: String
+    private(set) var plan: TablePlan
+    private let configuration: TargetPostgresConfiguration
+    private let connection: PostgresConnection
+    private let logger: Logger
+    private var declaration: SchemaRegistry.Stream
+    private var encoder: CopyRowEncoder
+    private var copy: CopyInWriter?
+    private var row: [UInt8] = []
+    private var batchStartedAt = RFC3339.DateTime.now()
+    private var overwritten = false
+    /// `_sdc_sequence` values: epoch microseconds at the start, then one up per row.
+    private var sequence = RFC3339.DateTime.now().secondsSince1970 * 1_000_000
+    private var usesVersions = false
+    /// Rows sent in the open batch, not yet committed.
+    private(set) var pendingRows = 0
+    private var committedRows = 0
+
+    init(declaration: SchemaRegistry.Stream, configuration: TargetPostgresConfiguration, connection: PostgresConnection, logger: Logger) throws {
+        stream = declaration.message.stream
+        self.declaration = declaration
+        self.configuration = configuration
+        self.connection = connection
+        self.logger = logger
+        (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: false, configuration: configuration, connection: connection)
+        usesVersions = plan.column(named: MetadataColumn.tableVersion.rawValue) != nil
+    }
+
+    /// A new SCHEMA for the stream: commit what is open under the old one, then evolve the table.
+    func redeclare(_ declaration: SchemaRegistry.Stream) throws {
+        try commit()
+        self.declaration = declaration
+        (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: usesVersions, configuration: configuration, connection: connection)
+    }
+
+    /// From here on the stream carries table versions: the table gets its version columns.
+    private func startUsingVersions() throws {
+        guard !usesVersions else { return }
+        try commit()
+        usesVersions = true
+        (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: true, configuration: configuration, connection: connection)
+    }
+
+    /// Plans the table, brings the database in line and builds the row encoder for it.
+    private static func prepareTable(
+        for declaration: SchemaRegistry.Stream, usesVersions: Bool, configuration: TargetPostgresConfiguration, connection: PostgresConnection
+    ) throws -> (TablePlan, CopyRowEncoder) {
+        let synchronizer = TableSynchronizer(connection: connection)
+        let existing = try synchronizer.existingTable(
+            schema: configuration.defaultTargetSchema, table: NamePolicy.tableName(forStream: declaration.message.stream))
+        let planned = TablePlanner(configuration: configuration).plan(for: declaration, existing: existing, usesVersions: usesVersions)
+        let plan = try synchronizer.synchronize(planned)
+        return (plan, CopyRowEncoder(columns: plan.propertyColumns, nulPolicy: configuration.nulCharacters))
+    }
+
+    func append(_ record: RecordMessage, line: Int) throws {
+        if record.version != nil, configuration.activateVersion, !usesVersions { try startUsingVersions() }
+        if copy == nil { try beginBatch() }
+        row.removeAll(keepingCapacity: true)
+        do {
+            if let raw = record.rawRecord {
+                try raw.withElement { try encoder.encode($0, into: &row) }
+            } else {
+                try RawJSON(.object(record.record)).withElement { try encoder.encode($0, into: &row) }
+            }
+        } catch let error as CopyEncodingError {
+            throw TargetError.record(line: line, stream: stream, reason: error.description)
+        }
+        appendMetadata(of: record)
+        row.append(0x0A)
+        try row.withUnsafeBytes { try copy?.write(bytes: $0) }
+        pendingRows += 1
+    }
+
+    /// Lands the open batch: finishes the COPY, merges staged rows and commits.
+    func commit() throws {
+        guard let copy else { return }
+        _ = try copy.finish()
+        self.copy = nil
+        if usesStaging { try mergeStagedRows() }
+        try connection.commit()
+        committedRows += pendingRows
+        logger.info("\(stream): \(pendingRows) rows committed to \(plan.schema).\(plan.table) (\(committedRows) this run)")
+        pendingRows = 0
+    }
+
+    /// Drops the open batch after an error: nothing of it is kept.
+    func discard() {
+        if let copy { try? copy.abort(message: "target-postgres stopped") }
+        copy = nil
+        if connection.isInTransaction { try? connection.rollback() }
+        pendingRows = 0
+    }
+
+    /// ACTIVATE_VERSION: rows of older versions are soft-deleted (or deleted with `hard_delete`).
+    /// The comparison is strict, so rows of this very version are never touched.
+    func activate(version: Int) throws {
+        try startUsingVersions()
+        let relation = PostgresIdentifier.qualified(schema: plan.schema, name: plan.table)
+        let versionColumn = PostgresIdentifier.quoted(MetadataColumn.tableVersion.rawValue)
+        let older = "(\(versionColumn) IS NULL OR \(versionColumn) < $1)"
+        let result = configuration.hardDelete
+            ? try connection.execute("DELETE FROM \(relation) WHERE \(older)", [version])
+            : try connection.execute(
+                "UPDATE \(relation) SET \(PostgresIdentifier.quoted(MetadataColumn.deletedAt.rawValue)) = now() "
+                    + "WHERE \(older) AND \(PostgresIdentifier.quoted(MetadataColumn.deletedAt.rawValue)) IS NULL", [version])
+        logger.info("\(stream): version \(version) activated, \(result.affectedRows ?? 0) older rows \(configuration.hardDelete ? "deleted" : "marked deleted")")
+    }
+
+    // MARK: - Batches
+
+    private var usesStaging: Bool { configuration.loadMethod != .appendOnly && !plan.keyColumns.isEmpty }
+
+    private var relation: String { PostgresIdentifier.qualified(schema: plan.schema, name: plan.table) }
+
+    private var stagingTable: String { PostgresIdentifier.quoted(NamePolicy.stagingTableName(forTable: plan.table)) }
+
+    private var columnList: String { plan.columns.map { PostgresIdentifier.quoted($0.name) }.joined(separator: ", ") }
+
+    private func beginBatch() throws {
+        try connection.begin()
+        batchStartedAt = RFC3339.DateTime.now()
+        if configuration.loadMethod == .overwrite, !overwritten {
+            _ = try connection.execute("TRUNCATE \(relation)")
+            overwritten = true
+        }
+        if usesStaging {
+            // The staging table lives for one transaction; its row number orders duplicates.
+            _ = try connection.execute("CREATE TEMP TABLE \(stagingTable) ON COMMIT DROP AS SELECT \(columnList) FROM \(relation) WITH NO DATA")
+            _ = try connection.execute("ALTER TABLE \(stagingTable) ADD COLUMN \"_stage_row\" bigint GENERATED ALWAYS AS IDENTITY")
+            copy = try connection.startCopyIn("COPY \(stagingTable) (\(columnList)) FROM STDIN")
+        } else {
+            copy = try connection.startCopyIn("COPY \(relation) (\(columnList)) FROM STDIN")
+        }
+    }
+
+    private func mergeStagedRows() throws {
+        let keys = plan.keyColumns.map(PostgresIdentifier.quoted).joined(separator: ", ")
+        let updates = plan.columns.filter { !plan.keyColumns.contains($0.name) }
+            .map { "\(PostgresIdentifier.quoted($0.name)) = EXCLUDED.\(PostgresIdentifier.quoted($0.name))" }
+        let onConflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(updates.joined(separator: ", "))"
+        _ = try connection.execute("""
+            INSERT INTO \(relation) (\(columnList))
+            SELECT DISTINCT ON (\(keys)) \(columnList) FROM \(stagingTable) ORDER BY \(keys), "_stage_row" DESC
+            ON CONFLICT (\(keys)) \(onConflict)
+            """)
+    }
+
+    /// The `_sdc_*` fields, after the record's own, in the plan's order.
+    private func appendMetadata(of record: RecordMessage) {
+        var needsSeparator = !encoder.columns.isEmpty
+        for column in plan.columns {
+            guard case .metadata(let metadata) = column.source else { continue }
+            if needsSeparator { row.append(0x09) }
+            needsSeparator = true
+            switch metadata {
+            case .extractedAt: appendText(record.timeExtracted)
+            case .receivedAt, .batchedAt: appendText(batchStartedAt.singerTimestamp)
+            case .deletedAt: appendText(nil)
+            case .sequence:
+                sequence += 1
+                appendText(String(sequence))
+            case .tableVersion: appendText(record.version.map(String.init))
+            }
+        }
+    }
+
+    /// A field that needs no COPY escaping (timestamps and integers); `nil` is `\N`.
+    private func appendText(_ text: String?) {
+        if let text { row.append(contentsOf: text.utf8) } else { row.append(contentsOf: [0x5C, 0x4E]) }
+    }
+}
