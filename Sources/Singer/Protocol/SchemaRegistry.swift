@@ -72,6 +72,12 @@ public struct StreamError: Error, Sendable, CustomStringConvertible {
     public var stream: String
     public var reason: Reason
 
+    public init(line: Int, stream: String, reason: Reason) {
+        self.line = line
+        self.stream = stream
+        self.reason = reason
+    }
+
     public var description: String {
         let place = "line \(line) (stream \"\(stream)\")"
         switch reason {

@@ -64,18 +64,23 @@ struct SchemaKeywords: Sendable {
     var effectiveTypes: SchemaTypeSet {
         if rejectsEverything { return [] }
         var result = types
-        if !anyOf.isEmpty { result.formIntersection(Self.union(anyOf)) }
-        if !oneOf.isEmpty { result.formIntersection(Self.union(oneOf)) }
-        for member in allOf { result.formIntersection(Self.widened(member.types)) }
+        if !anyOf.isEmpty { result = Self.intersection(result, Self.union(anyOf)) }
+        if !oneOf.isEmpty { result = Self.intersection(result, Self.union(oneOf)) }
+        for member in allOf { result = Self.intersection(result, member.types) }
         return result
     }
 
     private static func union(_ schemas: [JSONSchema]) -> SchemaTypeSet {
-        schemas.reduce(into: SchemaTypeSet()) { $0.formUnion(widened($1.types)) }
+        schemas.reduce(into: SchemaTypeSet()) { $0.formUnion($1.types) }
     }
 
-    /// `number` admits integers, so intersecting with it must keep `integer`.
-    private static func widened(_ types: SchemaTypeSet) -> SchemaTypeSet {
-        types.contains(.number) ? types.union(.integer) : types
+    /// The types both sets admit; `number` admits integers, so `number` meets `integer` at
+    /// `integer` (`{"type":"number","anyOf":[{"type":"integer"}]}` holds integers).
+    private static func intersection(_ lhs: SchemaTypeSet, _ rhs: SchemaTypeSet) -> SchemaTypeSet {
+        var result = lhs.intersection(rhs)
+        if lhs.contains(.number) && rhs.contains(.integer) || rhs.contains(.number) && lhs.contains(.integer) {
+            result.insert(.integer)
+        }
+        return result
     }
 }

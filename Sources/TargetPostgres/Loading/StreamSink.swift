@@ -121,7 +121,7 @@ final class StreamSink {
 
     private var relation: String { PostgresIdentifier.qualified(schema: plan.schema, name: plan.table) }
 
-    private var stagingTable: String { PostgresIdentifier.quoted(NamePolicy.stagingTableName(forTable: plan.table)) }
+    private var stagingTable: String { PostgresIdentifier.quoted(NamePolicy.stagingTableName(for: plan.table)) }
 
     private var columnList: String { plan.columns.map { PostgresIdentifier.quoted($0.name) }.joined(separator: ", ") }
 

@@ -10,12 +10,10 @@ struct TablePlanner {
     ///   ACTIVATE_VERSION arrived), so `_sdc_table_version` and `_sdc_deleted_at` are needed.
     func plan(for declaration: SchemaRegistry.Stream, existing: TableSynchronizer.ExistingTable?, usesVersions: Bool) -> TablePlan {
         let properties = declaration.schema.properties
-        let recorded = (existing?.columns ?? []).compactMap { column -> NamePolicy.ExistingColumn? in
-            NamePolicy.ExistingColumn(name: column.name, originalName: column.comment.flatMap(NamePolicy.originalName(fromComment:)))
-        }
+        let recorded = (existing?.columns ?? []).map { ExistingName(identifier: $0.name, comment: $0.comment) }
         // A key property the schema does not describe still needs a column to hold it.
         let undescribedKeys = (declaration.message.keyProperties ?? []).filter { key in !properties.contains { $0.name == key } }
-        let names = NamePolicy.columnNames(for: properties.map(\.name) + undescribedKeys, existing: recorded)
+        let names = NamePolicy.assign(properties.map(\.name) + undescribedKeys, existing: recorded)
         var columns = properties.map { property in
             TablePlan.Column(name: names[property.name] ?? property.name, type: ColumnType.forSchema(property.schema), source: .property(property.name))
         }

@@ -47,7 +47,7 @@ struct TableSynchronizer {
             """, [relation])
         return ExistingTable(
             columns: columns.map { row in
-                Column(name: row[0] ?? "", type: row[1].flatMap(ColumnType.init(formatType:)), comment: row[2])
+                ExistingTable.Column(name: row[0] ?? "", type: row[1].flatMap(ColumnType.init(formatType:)), comment: row[2])
             },
             keyColumns: key.map { $0[0] ?? "" },
             primaryKeyConstraint: key.first?[1])
@@ -74,9 +74,14 @@ struct TableSynchronizer {
             }
             let needed = ColumnType.widening(existing: currentType, incoming: column.type)
             if needed != currentType {
-                _ = try connection.execute(
-                    "ALTER TABLE \(relation) ALTER COLUMN \(PostgresIdentifier.quoted(column.name)) TYPE \(needed.sql) USING "
-                        + ColumnType.alterUsing(column: PostgresIdentifier.quoted(column.name), to: needed))
+                let quoted = PostgresIdentifier.quoted(column.name)
+                guard let using = currentType.alterUsing(column: quoted, to: needed) else {
+                    throw TargetError.unmanagedColumnType(table: relation, column: column.name)
+                }
+                _ = try connection.execute("ALTER TABLE \(relation) ALTER COLUMN \(quoted) TYPE \(needed.sql) USING \(using)")
+            }
+            if current.comment.flatMap(NamePolicy.originalName(fromComment:)) == nil {
+                try comment(onColumn: column, relation: relation)  // adopted from a table another target made
             }
             synchronized.columns[index].type = needed
         }

@@ -1,0 +1,115 @@
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Singer
+import Testing
+
+@testable import TargetPostgres
+
+/// Loading behaviour against the real server: upserts, dedupe, exact values, state release.
+@Suite struct TargetLoadingTests {
+    static let accounts = Lines.schema("Account", #"{"id":{"type":"integer"},"name":{"type":["null","string"]},"amount":{"type":["null","number"]},"closed_at":{"type":["null","string"],"format":"date-time"}}"#)
+
+    @Test func recordsAreUpsertedAndTheStateFollowsTheCommit() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([
+            Self.accounts,
+            Lines.record("Account", #"{"id":1,"name":"Acme","amount":12345678901234.99}"#),
+            Lines.record("Account", #"{"id":2,"name":"Globex","amount":1.10}"#),
+            Lines.state(#"{"bookmarks":{"Account":{"updated":"2024-01-01"}}}"#),
+            Lines.record("Account", #"{"id":1,"name":"Acme Corp","amount":5}"#),
+        ])
+        #expect(run.error == nil)
+        #expect(run.states == [#"{"bookmarks":{"Account":{"updated":"2024-01-01"}}}"#])
+        #expect(try fixture.rows("account", columns: ["id", "name", "amount"], orderBy: "id") == [
+            ["1", "Acme Corp", "5"], ["2", "Globex", "1.10"],
+        ])
+    }
+
+    @Test func duplicatesInOneBatchCollapseToTheLast() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([Self.accounts] + (1...5).map { Lines.record("Account", #"{"id":7,"name":"v\#($0)"}"#) })
+        #expect(run.error == nil)
+        #expect(try fixture.rows("account", columns: ["id", "name"], orderBy: "id") == [["7", "v5"]])
+    }
+
+    @Test func loadingTheSameInputTwiceGivesTheSameTable() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let lines = [Self.accounts] + (1...50).map { Lines.record("Account", #"{"id":\#($0),"name":"n\#($0)"}"#) }
+        _ = try fixture.run(lines)
+        let first = try fixture.rows("account", columns: ["id", "name"], orderBy: "id")
+        _ = try fixture.run(lines)
+        #expect(try fixture.rows("account", columns: ["id", "name"], orderBy: "id") == first)
+        #expect(first.count == 50)
+    }
+
+    @Test func textSurvivesByteForByteAndEmptyIsNotNull() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([
+            Self.accounts,
+            Lines.record("Account", #"{"id":1,"name":""}"#),
+            Lines.record("Account", #"{"id":2,"name":null}"#),
+            Lines.record("Account", #"{"id":3,"name":"line\nbreak\ttab \\ backslash"}"#),
+            Lines.record("Account", #"{"id":4,"name":"NULL"}"#),
+            Lines.record("Account", #"{"id":5,"name":"\\N"}"#),
+            Lines.record("Account", #"{"id":6,"name":"Zoë 𝄞 “quotes”"}"#),
+        ])
+        #expect(run.error == nil)
+        #expect(try fixture.rows("account", columns: ["id", "name"], orderBy: "id") == [
+            ["1", ""], ["2", nil], ["3", "line\nbreak\ttab \\ backslash"], ["4", "NULL"], ["5", "\\N"], ["6", "Zoë 𝄞 “quotes”"],
+        ])
+    }
+
+    @Test func timestampsKeepTheirInstantAndNumbersTheirDigits() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        _ = try fixture.run([
+            Self.accounts,
+            Lines.record("Account", #"{"id":1,"amount":0.1,"closed_at":"2024-01-02T03:04:05.000+0000"}"#),
+            Lines.record("Account", #"{"id":2,"amount":-0.000000000000000001,"closed_at":"2024-01-02T03:04:05-05:30"}"#),
+        ])
+        let instants = try fixture.connection.execute(
+            "SELECT id::text, amount::text, extract(epoch FROM closed_at)::bigint::text FROM \(PostgresIdentifier.qualified(schema: fixture.schema, name: "account")) ORDER BY id")
+        #expect(instants.map { [$0[0], $0[1], $0[2]] } == [
+            ["1", "0.1", "1704164645"], ["2", "-0.000000000000000001", "1704184445"],
+        ])
+    }
+
+    @Test func aStateWaitsForItsRecordsAndNothingAfterAFailureIsReleased() throws {
+        let fixture = try TargetFixture { $0.batchSizeRows = 2 }
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([
+            Self.accounts,
+            Lines.record("Account", #"{"id":1}"#),
+            Lines.state(#"{"n":1}"#),
+            Lines.record("Account", #"{"id":2}"#),  // the batch fills: both rows commit, state n=1 goes out
+            Lines.record("Account", #"{"id":3}"#),
+            Lines.state(#"{"n":3}"#),
+            Lines.record("Account", #"{"id":"four"}"#),  // fails validation: id 3 never commits
+        ])
+        #expect(run.states == [#"{"n":1}"#])
+        #expect("\(run.error.map { "\($0)" } ?? "")".contains("line 7 (stream \"Account\"): record.id: expected integer"))
+        #expect(try fixture.rows("account", columns: ["id"], orderBy: "id") == [["1"], ["2"]])
+    }
+
+    @Test func aRecordBeforeItsSchemaIsAnErrorNamingTheLine() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([Lines.record("Account", #"{"id":1}"#)])
+        #expect("\(run.error.map { "\($0)" } ?? "")" == #"line 1 (stream "Account"): RECORD before any SCHEMA for this stream"#)
+        #expect(run.states.isEmpty)
+    }
+
+    @Test func streamsWithoutKeysAppend() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let events = Lines.schema("Event", #"{"kind":{"type":"string"}}"#, keys: [])
+        _ = try fixture.run([events, Lines.record("Event", #"{"kind":"open"}"#), Lines.record("Event", #"{"kind":"open"}"#)])
+        _ = try fixture.run([events, Lines.record("Event", #"{"kind":"open"}"#)])
+        #expect(try fixture.rows("event", columns: ["kind"], orderBy: "kind").count == 3)
+    }
+}
