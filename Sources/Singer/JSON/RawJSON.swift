@@ -26,23 +26,6 @@ public struct RawJSON: Sendable {
         tape = JSONTape(tokens: tokens)
     }
 
-    /// The wire form of a value built in memory (written, then parsed: for the rare record that
-    /// did not come from input).
-    public init(_ value: JSONValue) {
-        var writer = JSONWriter(capacity: 256)
-        writer.write(value)
-        var parser = JSONParser(options: .init(allowsNonFiniteNumbers: true))
-        // What the writer writes, the parser reads: a failure here is a bug, not bad input.
-        let bytes = writer.bytes
-        self = (try? bytes.withUnsafeBytes { buffer in try parser.withDocument(buffer) { $0.retained() } })
-            ?? RawJSON(copyingTape: JSONTape(tokens: [.init(kind: .null, flag: false, start: 0, length: 4, end: 1)]), bytes: Array("null".utf8))
-    }
-
-    init(copyingTape tape: JSONTape, bytes: [UInt8]) {
-        self.tape = tape
-        self.bytes = bytes
-    }
-
     /// The whole value, materialised.
     public var value: JSONValue {
         withElement { $0.value }

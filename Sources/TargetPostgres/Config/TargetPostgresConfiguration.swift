@@ -15,13 +15,6 @@ public struct TargetPostgresConfiguration: Sendable {
         case overwrite
     }
 
-    /// What happens to a U+0000 character, which PostgreSQL text cannot hold.
-    public enum NULPolicy: Sendable, Hashable {
-        case fail
-        case strip
-        case replace(String)
-    }
-
     public var connection: Connection
     public var defaultTargetSchema: String
     public var batchSizeRows: Int

@@ -65,19 +65,46 @@ final class StreamSink {
         if record.version != nil, configuration.activateVersion, !usesVersions { try startUsingVersions() }
         if copy == nil { try beginBatch() }
         row.removeAll(keepingCapacity: true)
-        do {
-            if let raw = record.rawRecord {
-                try raw.withElement { try encoder.encode($0, into: &row) }
-            } else {
-                try RawJSON(.object(record.record)).withElement { try encoder.encode($0, into: &row) }
+        while true {
+            do {
+                if let raw = record.rawRecord {
+                    try raw.withElement { try encoder.encodeFields($0, into: &row) }
+                } else {
+                    try encoder.encodeFields(record.record, into: &row)
+                }
+                break
+            } catch let error as CopyEncodingError {
+                // A value too large for its column (an integer past bigint): widen, then encode again.
+                guard case .needsWidening(let wider) = error.reason, let column = plan.columns.first(where: { $0.source == .property(error.propertyName) }) else {
+                    throw TargetError.record(line: line, stream: stream, reason: error.description)
+                }
+                try widen(column, to: wider)
             }
-        } catch let error as CopyEncodingError {
-            throw TargetError.record(line: line, stream: stream, reason: error.description)
         }
         appendMetadata(of: record)
-        row.append(0x0A)
+        row.append(CopyTextFormat.rowEnd)
         try row.withUnsafeBytes { try copy?.write(bytes: $0) }
         pendingRows += 1
+    }
+
+    /// Widens a column inside the open batch: the rows sent so far are kept, the table (and the
+    /// staging table) change type in the same transaction, and the COPY resumes.
+    private func widen(_ column: TablePlan.Column, to type: ColumnType) throws {
+        let needed = ColumnType.widening(existing: column.type, incoming: type)
+        let quoted = PostgresIdentifier.quoted(column.name)
+        guard let using = column.type.alterUsing(column: quoted, to: needed) else {
+            throw TargetError.unmanagedColumnType(table: relation, column: column.name)
+        }
+        _ = try copy?.finish()
+        copy = nil
+        logger.info("\(stream): widening \(plan.table).\(column.name) from \(column.type.sql) to \(needed.sql) for a value that needs it")
+        _ = try connection.execute("ALTER TABLE \(relation) ALTER COLUMN \(quoted) TYPE \(needed.sql) USING \(using)")
+        if usesStaging {
+            _ = try connection.execute("ALTER TABLE \(stagingTable) ALTER COLUMN \(quoted) TYPE \(needed.sql) USING \(using)")
+        }
+        if let index = plan.columns.firstIndex(of: column) { plan.columns[index].type = needed }
+        encoder = CopyRowEncoder(columns: plan.propertyColumns, nulPolicy: configuration.nulCharacters)
+        copy = try connection.startCopyIn("COPY \(usesStaging ? stagingTable : relation) (\(columnList)) FROM STDIN")
     }
 
     /// Lands the open batch: finishes the COPY, merges staged rows and commits.
@@ -159,7 +186,7 @@ final class StreamSink {
         var needsSeparator = !encoder.columns.isEmpty
         for column in plan.columns {
             guard case .metadata(let metadata) = column.source else { continue }
-            if needsSeparator { row.append(0x09) }
+            if needsSeparator { row.append(CopyTextFormat.delimiter) }
             needsSeparator = true
             switch metadata {
             case .extractedAt: appendText(record.timeExtracted)
