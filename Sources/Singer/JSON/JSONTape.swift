@@ -18,6 +18,8 @@ struct JSONTape: Sendable {
         var length: UInt32
         /// Index of the first token after this value's subtree.
         var end: UInt32
+        /// Containers: the offset just past the closing bracket (scalars: unused).
+        var byteEnd: UInt32 = 0
     }
 
     var tokens: [Token] = []

@@ -101,6 +101,7 @@ struct JSONTapeBuilder {
     private mutating func closeContainer() {
         let index = Int(containers.removeLast())
         tokens[index].end = UInt32(tokens.count)
+        tokens[index].byteEnd = UInt32(position)
     }
 
     @inline(__always)
