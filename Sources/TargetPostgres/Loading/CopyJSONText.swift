@@ -56,6 +56,65 @@ struct CopyJSONText: Sendable {
         }
     }
 
+    /// Appends JSON text as read, COPY-escaped; false (with part of it appended) when it holds
+    /// something only ``append(_:for:to:)`` handles for jsonb: a `\u0000` or surrogate escape
+    /// (for the NUL policy, and since jsonb rejects lone surrogates), NaN or Infinity.
+    static func appendRaw(_ raw: UnsafeRawBufferPointer, for target: Target, to buffer: inout [UInt8]) -> Bool {
+        let bytes = raw.bindMemory(to: UInt8.self)
+        var isInString = false
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let escaped: UInt8
+            switch byte {
+            case UInt8(ascii: "\\"):
+                if case .jsonb = target, bytes[index + 1] == UInt8(ascii: "u"), rejectedByJSONB(bytes, escapeAt: index) { return false }
+                // The escaped character is copied with its backslash: `\"` does not end the string.
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                buffer.append(UInt8(ascii: "\\"))
+                buffer.append(UInt8(ascii: "\\"))
+                buffer.append(bytes[index + 1])
+                if bytes[index + 1] == UInt8(ascii: "\\") { buffer.append(UInt8(ascii: "\\")) }  // `\\` is two backslashes
+                index += 2
+                runStart = index
+                continue
+            case UInt8(ascii: "\""):
+                isInString.toggle()
+                index += 1
+                continue
+            case UInt8(ascii: "N"), UInt8(ascii: "I"):
+                if !isInString, case .jsonb = target { return false }
+                index += 1
+                continue
+            // Whitespace between tokens: JSON strings cannot hold these raw.
+            case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
+            case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
+            case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
+            default:
+                index += 1
+                continue
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            buffer.append(UInt8(ascii: "\\"))
+            buffer.append(escaped)
+            index += 1
+            runStart = index
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        return true
+    }
+
+    /// Whether the `\uXXXX` escape at `index` is U+0000 or half of a surrogate pair (D800–DFFF).
+    private static func rejectedByJSONB(_ bytes: UnsafeBufferPointer<UInt8>, escapeAt index: Int) -> Bool {
+        let first = bytes[index + 2] | 0x20, second = bytes[index + 3] | 0x20
+        if first == UInt8(ascii: "d") {
+            return (UInt8(ascii: "8")...UInt8(ascii: "9")).contains(second) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(second)
+        }
+        return first == UInt8(ascii: "0") && second == UInt8(ascii: "0")
+            && bytes[index + 4] == UInt8(ascii: "0") && bytes[index + 5] == UInt8(ascii: "0")
+    }
+
     private func appendNumber(_ number: JSONNumber, for target: Target, to buffer: inout [UInt8]) throws(CopyFieldFailure) {
         var text = number.text
         let fits = text.withUTF8 { utf8 -> CopyEncodingError.Reason? in
