@@ -25,7 +25,7 @@ extension JSONElement: CopyFieldSource {
         guard hasEscapes else {
             // Unescaped JSON string content has no backslash and no control character: nothing
             // for COPY to escape either.
-            buffer.append(contentsOf: content)
+            buffer.append(contentsOf: content.assumingMemoryBound(to: UInt8.self))  // typed: a bulk copy
             return true
         }
         return CopyJSONStringTranscoder.append(content, nulReplacement: escaper.nulReplacement, to: &buffer)
