@@ -53,6 +53,43 @@ public struct SampleStream {
         try output.flush()
     }
 
+    /// The same records as CSV rows (no header, columns in schema order, NULL as an unquoted
+    /// empty field): what `psql \copy … CSV` loads as the baseline of `scripts/bench-target`.
+    public func writeCSV(to output: MessageWriter) throws {
+        let columns = Self.schema["properties"]?.objectValue?.keys ?? []
+        var line: [UInt8] = []
+        for index in 0..<recordCount {
+            let record = Self.record(index)
+            line.removeAll(keepingCapacity: true)
+            for (position, column) in columns.enumerated() {
+                if position > 0 { line.append(UInt8(ascii: ",")) }
+                switch record[column] ?? .null {
+                case .null: break
+                case .string(let text):
+                    line.append(UInt8(ascii: "\""))
+                    for byte in text.utf8 {
+                        if byte == UInt8(ascii: "\"") { line.append(byte) }
+                        line.append(byte)
+                    }
+                    line.append(UInt8(ascii: "\""))
+                case let value: line.append(contentsOf: value.description.utf8)
+                }
+            }
+            line.append(UInt8(ascii: "\n"))
+            try output.writeRaw(line)
+        }
+        try output.flush()
+    }
+
+    /// The PostgreSQL table the CSV loads into: the types target-postgres gives these columns.
+    public static let csvTableDefinition = """
+        id text PRIMARY KEY, accountid text, ownerid text, name text, description text, stagename text,
+        amount numeric, expectedrevenue numeric, probability numeric, totalopportunityquantity bigint, closedate date,
+        type text, nextstep text, leadsource text, isclosed boolean, iswon boolean, forecastcategory text,
+        currencyisocode text, campaignid text, hasopenactivity boolean, createddate timestamptz,
+        lastmodifieddate timestamptz, systemmodstamp timestamptz, fiscal_quarter__c text, annual_contract_value__c numeric
+        """
+
     static let stages = ["Prospecting", "Qualification", "Needs Analysis", "Value Proposition", "Negotiation/Review", "Closed Won", "Closed Lost"]
     static let sources = ["Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other"]
 

@@ -33,10 +33,15 @@ public final class PostgresTarget {
         self.logger = logger
         registry = SchemaRegistry(validatesRecords: configuration.validateRecords)
         connect = {
-            switch configuration.connection {
+            let connection = switch configuration.connection {
             case .conninfo(let conninfo): try PostgresConnection(conninfo: conninfo, logger: logger)
             case .settings(let settings): try PostgresConnection(settings: settings, logger: logger)
             }
+            // A timestamp without an offset means UTC, whatever the server's default; notices
+            // such as "schema already exists" are not worth a log line.
+            _ = try connection.execute("SET TimeZone TO 'UTC'")
+            _ = try connection.execute("SET client_min_messages TO warning")
+            return connection
         }
     }
 

@@ -16,9 +16,18 @@ struct SingerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a Salesforce-like Singer stream to stdout.")
 
         @Option(help: "How many records to write.") var records = 1000
+        @Flag(help: "Write the records as CSV rows (the psql \\copy baseline) instead of Singer messages.") var csv = false
+        @Flag(help: .hidden) var csvTable = false
 
         func run() throws {
-            try SampleStream(recordCount: records).write(to: MessageWriter(fileDescriptor: STDOUT_FILENO))
+            let output = MessageWriter(fileDescriptor: STDOUT_FILENO)
+            if csvTable {
+                print(SampleStream.csvTableDefinition.split(separator: "\n").joined(separator: " "))
+            } else if csv {
+                try SampleStream(recordCount: records).writeCSV(to: output)
+            } else {
+                try SampleStream(recordCount: records).write(to: output)
+            }
         }
     }
 

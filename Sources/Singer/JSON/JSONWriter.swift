@@ -82,6 +82,11 @@ public struct JSONWriter {
         }
     }
 
+    /// Appends bytes as they are (for writers that share this buffer with non-JSON text).
+    public mutating func appendBytes(_ raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
+    }
+
     /// Appends text that is already valid JSON (or JSON punctuation), unchanged.
     public mutating func appendRaw(_ literal: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))

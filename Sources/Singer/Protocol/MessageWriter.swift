@@ -35,6 +35,12 @@ public final class MessageWriter {
         }
     }
 
+    /// Writes bytes that are not a message (a CSV line for a benchmark), through the same buffer.
+    public func writeRaw(_ bytes: [UInt8]) throws {
+        writer.appendBytes(bytes)
+        if writer.bytes.count >= flushThreshold { try flush() }
+    }
+
     /// Writes a STATE's value alone on a line, as targets report state to their orchestrator.
     public func writeStateValue(_ value: JSONValue) throws {
         writer.write(value)
