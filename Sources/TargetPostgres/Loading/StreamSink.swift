@@ -2,10 +2,17 @@ import Logging
 import Postgres
 import Singer
 
-/// One stream's table and its open batch: records stream into a COPY inside a transaction
-/// (straight into the table for append-only loads, through a temporary staging table for
-/// upserts) and land on `commit()`, deduplicated by key, newest record winning.
+/// One stream's table and its open batch: records stream into a COPY inside a transaction and
+/// land on `commit()`, deduplicated by key, newest record winning.
+///
+/// Append-only loads COPY straight into the table. Upserts go through a temporary staging
+/// table and `INSERT … ON CONFLICT`, except while a batch fills a table that was empty when the
+/// batch began and no key has repeated: those rows COPY straight in (the common first load),
+/// and the first repeated key moves the rest of the batch to staging.
 final class StreamSink {
+    /// Where the open batch's COPY goes.
+    private enum BatchDestination { case table, staging }
+
     let stream: String
     private(set) var plan: TablePlan
     private let configuration: TargetPostgresConfiguration
@@ -14,6 +21,9 @@ final class StreamSink {
     private var declaration: SchemaRegistry.Stream
     private var encoder: CopyRowEncoder
     private var copy: CopyInWriter?
+    private var destination: BatchDestination?
+    private var stagingCreated = false
+    private var batchKeys = BatchKeys(keyFields: [])
     private var row: [UInt8] = []
     private var batchStartedAt = RFC3339.DateTime.now()
     private var overwritten = false
@@ -81,6 +91,7 @@ final class StreamSink {
                 try widen(column, to: wider)
             }
         }
+        if usesStaging, !batchKeys.insert(row: row), destination == .table { try moveBatchToStaging() }
         appendMetadata(of: record)
         row.append(CopyTextFormat.rowEnd)
         try row.withUnsafeBytes { try copy?.write(bytes: $0) }
@@ -99,12 +110,12 @@ final class StreamSink {
         copy = nil
         logger.info("\(stream): widening \(plan.table).\(column.name) from \(column.type.sql) to \(needed.sql) for a value that needs it")
         _ = try connection.execute("ALTER TABLE \(relation) ALTER COLUMN \(quoted) TYPE \(needed.sql) USING \(using)")
-        if usesStaging {
+        if stagingCreated {
             _ = try connection.execute("ALTER TABLE \(stagingTable) ALTER COLUMN \(quoted) TYPE \(needed.sql) USING \(using)")
         }
         if let index = plan.columns.firstIndex(of: column) { plan.columns[index].type = needed }
         encoder = CopyRowEncoder(columns: plan.propertyColumns, nulPolicy: configuration.nulCharacters)
-        copy = try connection.startCopyIn("COPY \(usesStaging ? stagingTable : relation) (\(columnList)) FROM STDIN")
+        copy = try connection.startCopyIn("COPY \(destination == .staging ? stagingTable : relation) (\(columnList)) FROM STDIN")
     }
 
     /// Lands the open batch: finishes the COPY, merges staged rows and commits.
@@ -112,8 +123,11 @@ final class StreamSink {
         guard let copy else { return }
         _ = try copy.finish()
         self.copy = nil
-        if usesStaging { try mergeStagedRows() }
+        if destination == .staging { try mergeStagedRows(deduplicating: batchKeys.hasRepeats) }
         try connection.commit()
+        destination = nil
+        stagingCreated = false
+        batchKeys.reset()
         committedRows += pendingRows
         logger.info("\(stream): \(pendingRows) rows committed to \(plan.schema).\(plan.table) (\(committedRows) this run)")
         pendingRows = 0
@@ -124,6 +138,9 @@ final class StreamSink {
         if let copy { try? copy.abort(message: "target-postgres stopped") }
         copy = nil
         if connection.isInTransaction { try? connection.rollback() }
+        destination = nil
+        stagingCreated = false
+        batchKeys.reset()
         pendingRows = 0
     }
 
@@ -159,26 +176,56 @@ final class StreamSink {
             _ = try connection.execute("TRUNCATE \(relation)")
             overwritten = true
         }
-        if usesStaging {
-            // The staging table lives for one transaction; its row number orders duplicates.
-            _ = try connection.execute("CREATE TEMP TABLE \(stagingTable) ON COMMIT DROP AS SELECT \(columnList) FROM \(relation) WITH NO DATA")
-            _ = try connection.execute("ALTER TABLE \(stagingTable) ADD COLUMN \"_stage_row\" bigint GENERATED ALWAYS AS IDENTITY")
-            copy = try connection.startCopyIn("COPY \(stagingTable) (\(columnList)) FROM STDIN")
+        batchKeys = BatchKeys(keyFields: keyFieldPositions)
+        if try usesStaging && (!canLoadDirectly || !tableIsEmpty()) {
+            try createStagingTable()
+            destination = .staging
         } else {
-            copy = try connection.startCopyIn("COPY \(relation) (\(columnList)) FROM STDIN")
+            destination = .table
         }
+        copy = try connection.startCopyIn("COPY \(destination == .staging ? stagingTable : relation) (\(columnList)) FROM STDIN")
     }
 
-    private func mergeStagedRows() throws {
+    /// A key repeated while rows went straight into the table: what is in stays, the rest of
+    /// the batch goes through staging and merges on commit.
+    private func moveBatchToStaging() throws {
+        _ = try copy?.finish()
+        try createStagingTable()
+        destination = .staging
+        copy = try connection.startCopyIn("COPY \(stagingTable) (\(columnList)) FROM STDIN")
+    }
+
+    private func createStagingTable() throws {
+        // The staging table lives for one transaction; its row number orders duplicates.
+        _ = try connection.execute("CREATE TEMP TABLE \(stagingTable) ON COMMIT DROP AS SELECT \(columnList) FROM \(relation) WITH NO DATA")
+        _ = try connection.execute("ALTER TABLE \(stagingTable) ADD COLUMN \"_stage_row\" bigint GENERATED ALWAYS AS IDENTITY")
+        stagingCreated = true
+    }
+
+    private func tableIsEmpty() throws -> Bool {
+        try connection.execute("SELECT NOT EXISTS (SELECT 1 FROM \(relation))")[0].bool(0) == true
+    }
+
+    /// Direct loading needs keys whose encoded text decides equality: text and bigint do;
+    /// numeric (`1.0` = `1`) and timestamps (`Z` = `+00:00`) do not.
+    private var canLoadDirectly: Bool {
+        plan.keyColumns.allSatisfy { key in plan.column(named: key).map { [.text, .bigint].contains($0.type) } ?? false }
+    }
+
+    private var keyFieldPositions: [Int] {
+        plan.keyColumns.compactMap { key in plan.columns.firstIndex { $0.name == key } }.sorted()
+    }
+
+    private func mergeStagedRows(deduplicating: Bool) throws {
         let keys = plan.keyColumns.map(PostgresIdentifier.quoted).joined(separator: ", ")
         let updates = plan.columns.filter { !plan.keyColumns.contains($0.name) }
             .map { "\(PostgresIdentifier.quoted($0.name)) = EXCLUDED.\(PostgresIdentifier.quoted($0.name))" }
         let onConflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(updates.joined(separator: ", "))"
-        _ = try connection.execute("""
-            INSERT INTO \(relation) (\(columnList))
-            SELECT DISTINCT ON (\(keys)) \(columnList) FROM \(stagingTable) ORDER BY \(keys), "_stage_row" DESC
-            ON CONFLICT (\(keys)) \(onConflict)
-            """)
+        // Without repeated keys the newest-wins sort is not needed.
+        let rows = deduplicating
+            ? "SELECT DISTINCT ON (\(keys)) \(columnList) FROM \(stagingTable) ORDER BY \(keys), \"_stage_row\" DESC"
+            : "SELECT \(columnList) FROM \(stagingTable)"
+        _ = try connection.execute("INSERT INTO \(relation) (\(columnList)) \(rows) ON CONFLICT (\(keys)) \(onConflict)")
     }
 
     /// The `_sdc_*` fields, after the record's own, in the plan's order.
