@@ -27,6 +27,28 @@ import Testing
         #expect(type[0][0] == "numeric")
     }
 
+    @Test func anIntegerPastBigintWidensTheColumnInsteadOfFailing() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([
+            Lines.schema("Ledger", #"{"id":{"type":"integer"},"cents":{"type":"integer"}}"#),
+            Lines.record("Ledger", #"{"id":1,"cents":42}"#),
+            Lines.record("Ledger", #"{"id":2,"cents":123456789012345678901234567890}"#),
+        ])
+        #expect(run.error == nil)
+        #expect(try fixture.rows("ledger", columns: ["id", "cents"], orderBy: "id") == [["1", "42"], ["2", "123456789012345678901234567890"]])
+    }
+
+    @Test func aFractionForAnIntegerColumnIsRejectedNeverRounded() throws {
+        let fixture = try TargetFixture { $0.validateRecords = false }
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([
+            Lines.schema("Ledger", #"{"id":{"type":"integer"},"cents":{"type":"integer"}}"#),
+            Lines.record("Ledger", #"{"id":1,"cents":1.75}"#),
+        ])
+        #expect("\(run.error.map { "\($0)" } ?? "")".contains("line 2 (stream \"Ledger\"): cents: 1.75 does not fit column type bigint"))
+    }
+
     @Test func activateVersionSoftDeletesOlderRowsOnly() throws {
         let fixture = try TargetFixture()
         defer { fixture.dropSchema() }
@@ -89,5 +111,25 @@ import Testing
         #expect(resumed.error == nil)
         #expect(try interrupted.rows("opportunity", columns: ["id", "stage"], orderBy: "id")
             == clean.rows("opportunity", columns: ["id", "stage"], orderBy: "id"))
+    }
+}
+
+@Suite struct TargetKeyChangeTests {
+    @Test func aKeyTheLoadedRowsBreakStopsTheRunAndKeepsTheOldKey() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let properties = #"{"id":{"type":"integer"},"region":{"type":["null","string"]}}"#
+        _ = try fixture.run([
+            Lines.schema("Quota", properties),
+            Lines.record("Quota", #"{"id":1,"region":"EU"}"#),
+            Lines.record("Quota", #"{"id":2,"region":"EU"}"#),
+        ])
+        let run = try fixture.run([Lines.schema("Quota", properties, keys: ["region"])])
+        #expect("\(run.error.map { "\($0)" } ?? "")".contains("key_properties changed from [\"id\"] to [\"region\"]"))
+        let key = try fixture.connection.execute("""
+            SELECT a.attname FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
+            WHERE c.conrelid = to_regclass($1) AND c.contype = 'p'
+            """, [PostgresIdentifier.qualified(schema: fixture.schema, name: "quota")])
+        #expect(key.map { $0[0] } == ["id"])
     }
 }

@@ -107,15 +107,17 @@ struct TableSynchronizer {
                 + PostgresLiteral.quoted(NamePolicy.comment(forOriginalName: column.originalName)))
     }
 
-    /// A changed `key_properties`: the old primary key goes, the new one is added. Rows that
-    /// break the new key (NULLs, duplicates) make this fail with PostgreSQL's own reason.
+    /// A changed `key_properties`: the old primary key goes and the new one comes, in one
+    /// transaction, so rows that break the new key (NULLs, duplicates) leave the table as it was.
     private func moveKey(of relation: String, from existing: ExistingTable, to keyColumns: [String]) throws {
-        if let constraint = existing.primaryKeyConstraint {
-            _ = try connection.execute("ALTER TABLE \(relation) DROP CONSTRAINT \(PostgresIdentifier.quoted(constraint))")
-        }
-        guard !keyColumns.isEmpty else { return }
         do {
-            _ = try connection.execute("ALTER TABLE \(relation) ADD PRIMARY KEY (\(keyColumns.map(PostgresIdentifier.quoted).joined(separator: ", ")))")
+            try connection.transaction { connection in
+                if let constraint = existing.primaryKeyConstraint {
+                    _ = try connection.execute("ALTER TABLE \(relation) DROP CONSTRAINT \(PostgresIdentifier.quoted(constraint))")
+                }
+                guard !keyColumns.isEmpty else { return }
+                _ = try connection.execute("ALTER TABLE \(relation) ADD PRIMARY KEY (\(keyColumns.map(PostgresIdentifier.quoted).joined(separator: ", ")))")
+            }
         } catch {
             throw TargetError.keyChangeFailed(table: relation, from: existing.keyColumns, to: keyColumns, reason: "\(error)")
         }
