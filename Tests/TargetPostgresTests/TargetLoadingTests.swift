@@ -35,6 +35,28 @@ import Testing
         #expect(try fixture.rows("account", columns: ["id", "name"], orderBy: "id") == [["7", "v5"]])
     }
 
+    /// A first load goes straight into the table until a batch meets a key an earlier batch
+    /// loaded: that batch is taken back and replayed through staging as an upsert.
+    @Test func aKeyFromAnEarlierBatchOfTheRunIsUpdatedNotDuplicated() throws {
+        let fixture = try TargetFixture { $0.batchSizeRows = 3 }
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([
+            Self.accounts,
+            Lines.record("Account", #"{"id":1,"name":"a"}"#),
+            Lines.record("Account", #"{"id":2,"name":"b"}"#),
+            Lines.record("Account", #"{"id":3,"name":"c"}"#),
+            Lines.record("Account", #"{"id":4,"name":"d"}"#),
+            Lines.record("Account", #"{"id":2,"name":"b2"}"#),
+            Lines.record("Account", #"{"id":5,"name":"e"}"#),
+            Lines.record("Account", #"{"id":6,"name":"f"}"#),
+            Lines.record("Account", #"{"id":3,"name":"c2"}"#),
+        ])
+        #expect(run.error == nil)
+        #expect(try fixture.rows("account", columns: ["id", "name"], orderBy: "id") == [
+            ["1", "a"], ["2", "b2"], ["3", "c2"], ["4", "d"], ["5", "e"], ["6", "f"],
+        ])
+    }
+
     @Test func loadingTheSameInputTwiceGivesTheSameTable() throws {
         let fixture = try TargetFixture()
         defer { fixture.dropSchema() }

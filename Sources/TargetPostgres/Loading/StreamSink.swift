@@ -6,9 +6,11 @@ import Singer
 /// land on `commit()`, deduplicated by key, newest record winning.
 ///
 /// Append-only loads COPY straight into the table. Upserts go through a temporary staging
-/// table and `INSERT … ON CONFLICT`, except while a batch fills a table that was empty when the
-/// batch began and no key has repeated: those rows COPY straight in (the common first load),
-/// and the first repeated key moves the rest of the batch to staging.
+/// table and `INSERT … ON CONFLICT`, which writes every row twice; so when a stream's table was
+/// empty at the start of the run (a first load), its batches first COPY straight into the table
+/// behind a savepoint, keeping a copy of the rows sent. A key repeated within the batch, or one
+/// the table already holds (the COPY fails on the primary key), sends the batch — replayed from
+/// that copy — and the stream's later batches through staging instead.
 final class StreamSink {
     /// Where the open batch's COPY goes.
     private enum BatchDestination { case table, staging }
@@ -22,6 +24,11 @@ final class StreamSink {
     private var encoder: CopyRowEncoder
     private var copy: CopyInWriter?
     private var destination: BatchDestination?
+    /// The rows sent straight into the table in this batch, to replay through staging.
+    private var directRows: [UInt8] = []
+    /// Whether batches may try the direct path: the table was empty when the run began and no
+    /// direct attempt has met an existing key yet.
+    private var loadsDirectly = false
     private var stagingCreated = false
     private var batchKeys = BatchKeys(keyFields: [])
     private var row: [UInt8] = []
@@ -42,6 +49,7 @@ final class StreamSink {
         self.logger = logger
         (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: false, configuration: configuration, connection: connection)
         usesVersions = plan.column(named: MetadataColumn.tableVersion.rawValue) != nil
+        loadsDirectly = try tableIsEmpty()
     }
 
     /// A new SCHEMA for the stream: commit what is open under the old one, then evolve the table.
@@ -95,6 +103,7 @@ final class StreamSink {
         appendMetadata(of: record)
         row.append(CopyTextFormat.rowEnd)
         try row.withUnsafeBytes { try copy?.write(bytes: $0) }
+        if destination == .table, usesStaging { directRows.append(contentsOf: row) }
         pendingRows += 1
     }
 
@@ -105,6 +114,11 @@ final class StreamSink {
         let quoted = PostgresIdentifier.quoted(column.name)
         guard let using = column.type.alterUsing(column: quoted, to: needed) else {
             throw TargetError.unmanagedColumnType(table: relation, column: column.name)
+        }
+        if destination == .table, usesStaging {
+            try finishDirectCopy()
+            // The rows so far are in; a later failure must only take back what follows.
+            if destination == .table { _ = try connection.execute("SAVEPOINT direct_load") }
         }
         _ = try copy?.finish()
         copy = nil
@@ -120,17 +134,25 @@ final class StreamSink {
 
     /// Lands the open batch: finishes the COPY, merges staged rows and commits.
     func commit() throws {
-        guard let copy else { return }
-        _ = try copy.finish()
-        self.copy = nil
+        guard copy != nil else { return }
+        if destination == .table, usesStaging { try finishDirectCopy() }  // may move the batch to staging
+        if let copy {
+            _ = try copy.finish()
+            self.copy = nil
+        }
         if destination == .staging { try mergeStagedRows(deduplicating: batchKeys.hasRepeats) }
         try connection.commit()
-        destination = nil
-        stagingCreated = false
-        batchKeys.reset()
+        endBatch()
         committedRows += pendingRows
         logger.info("\(stream): \(pendingRows) rows committed to \(plan.schema).\(plan.table) (\(committedRows) this run)")
         pendingRows = 0
+    }
+
+    private func endBatch() {
+        destination = nil
+        stagingCreated = false
+        directRows.removeAll(keepingCapacity: true)
+        batchKeys.reset()
     }
 
     /// Drops the open batch after an error: nothing of it is kept.
@@ -138,9 +160,7 @@ final class StreamSink {
         if let copy { try? copy.abort(message: "target-postgres stopped") }
         copy = nil
         if connection.isInTransaction { try? connection.rollback() }
-        destination = nil
-        stagingCreated = false
-        batchKeys.reset()
+        endBatch()
         pendingRows = 0
     }
 
@@ -177,19 +197,45 @@ final class StreamSink {
             overwritten = true
         }
         batchKeys = BatchKeys(keyFields: keyFieldPositions)
-        if try usesStaging && (!canLoadDirectly || !tableIsEmpty()) {
+        if usesStaging && !(loadsDirectly && canLoadDirectly) {
             try createStagingTable()
             destination = .staging
         } else {
+            if usesStaging { _ = try connection.execute("SAVEPOINT direct_load") }
             destination = .table
         }
         copy = try connection.startCopyIn("COPY \(destination == .staging ? stagingTable : relation) (\(columnList)) FROM STDIN")
     }
 
+    /// Ends a direct COPY. If a key was already in the table, the COPY fails on the primary key:
+    /// the savepoint takes the rows back out, they are replayed into staging (whose COPY stays
+    /// open for the rest of the batch), and the stream's later batches skip the direct path.
+    private func finishDirectCopy() throws {
+        guard let writer = copy else { return }
+        copy = nil
+        do {
+            _ = try writer.finish()
+            directRows.removeAll(keepingCapacity: true)
+            return
+        } catch {
+            guard error.sqlState == "23505" else { throw error }  // unique_violation
+        }
+        loadsDirectly = false
+        _ = try connection.execute("ROLLBACK TO SAVEPOINT direct_load")
+        logger.info("\(stream): keys already in \(plan.table); this batch and later ones go through staging")
+        try createStagingTable()
+        destination = .staging
+        let staging = try connection.startCopyIn("COPY \(stagingTable) (\(columnList)) FROM STDIN")
+        copy = staging
+        try directRows.withUnsafeBytes { try staging.write(bytes: $0) }
+        directRows.removeAll(keepingCapacity: true)
+    }
+
     /// A key repeated while rows went straight into the table: what is in stays, the rest of
     /// the batch goes through staging and merges on commit.
     private func moveBatchToStaging() throws {
-        _ = try copy?.finish()
+        try finishDirectCopy()
+        guard destination == .table else { return }  // the direct rows were replayed into staging already
         try createStagingTable()
         destination = .staging
         copy = try connection.startCopyIn("COPY \(stagingTable) (\(columnList)) FROM STDIN")
