@@ -53,7 +53,11 @@ public final class PostgresTarget {
         })
         do {
             while let message = try reader.next() {
-                try handle(message, line: reader.lineNumber)
+                do {
+                    try handle(message, line: reader.lineNumber)
+                } catch let error as PostgresError {
+                    throw TargetError.database(line: reader.lineNumber, stream: message.stream, error: error)
+                }
             }
             try commitAll()
             if input.stoppedBySignal {
