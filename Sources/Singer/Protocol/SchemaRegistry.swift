@@ -34,23 +34,34 @@ public struct SchemaRegistry {
         return stream
     }
 
-    /// Checks one RECORD against its stream's declaration. Without validation a record read from
-    /// input is checked in its wire form, so nothing is materialised.
+    /// Checks one RECORD against its stream's declaration. A record read from input is checked
+    /// in its wire form, key properties and validation both, so a valid record costs no
+    /// allocation; only a record built in code is checked as a `JSONObject`.
     public func check(_ record: RecordMessage, line: Int) throws(StreamError) {
         guard let stream = streams[record.stream] else {
             throw StreamError(line: line, stream: record.stream, reason: .recordBeforeSchema)
         }
         let keys = stream.message.keyProperties ?? []
-        guard validatesRecords else {
-            let missing = record.rawRecord.map { raw in raw.withElement { root in keys.first { root.member($0) == nil } } }
-                ?? keys.first { record.record[$0] == nil }
-            if let missing { throw StreamError(line: line, stream: record.stream, reason: .missingKeyProperty(missing)) }
+        if let raw = record.rawRecord {
+            // `withElement` rethrows untyped errors, so the reason comes back as a value.
+            let failure = raw.withElement { (root) -> StreamError.Reason? in
+                if let missing = keys.first(where: { root.member($0) == nil }) { return .missingKeyProperty(missing) }
+                guard validatesRecords else { return nil }
+                do throws(SchemaViolation) {
+                    try stream.validator.ensureValid(root)
+                    return nil
+                } catch {
+                    return .invalidRecord(error)
+                }
+            }
+            if let failure { throw StreamError(line: line, stream: record.stream, reason: failure) }
             return
         }
         let object = record.record
         if let missing = keys.first(where: { object[$0] == nil }) {
             throw StreamError(line: line, stream: record.stream, reason: .missingKeyProperty(missing))
         }
+        guard validatesRecords else { return }
         do {
             try stream.validator.ensureValid(.object(object))
         } catch {

@@ -16,32 +16,42 @@
 public enum RFC3339 {
     /// A date and time of day, e.g. `2024-01-02T03:04:05.123456-05:30`.
     public static func parseDateTime(_ text: String) -> DateTime? {
-        withBytes(text) { bytes in
-            var scanner = Scanner(bytes: bytes)
-            guard let date = scanDate(&scanner), let separator = scanner.next(),
-                separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " "),
-                let time = scanTime(&scanner), scanner.isAtEnd
-            else { return nil }
-            return DateTime(date: date, time: time)
-        }
+        withBytes(text) { parseDateTime($0) }
+    }
+
+    /// A date and time of day from UTF-8 bytes, e.g. a string's content in the input line, so
+    /// checking a record's timestamps builds no `String`.
+    public static func parseDateTime(_ utf8: UnsafeBufferPointer<UInt8>) -> DateTime? {
+        var scanner = Scanner(bytes: utf8)
+        guard let date = scanDate(&scanner), let separator = scanner.next(),
+            separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == UInt8(ascii: " "),
+            let time = scanTime(&scanner), scanner.isAtEnd
+        else { return nil }
+        return DateTime(date: date, time: time)
     }
 
     /// A calendar date, `YYYY-MM-DD`, checked against the calendar (leap years included).
     public static func parseDate(_ text: String) -> CalendarDate? {
-        withBytes(text) { bytes in
-            var scanner = Scanner(bytes: bytes)
-            guard let date = scanDate(&scanner), scanner.isAtEnd else { return nil }
-            return date
-        }
+        withBytes(text) { parseDate($0) }
+    }
+
+    /// A calendar date from UTF-8 bytes.
+    public static func parseDate(_ utf8: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        var scanner = Scanner(bytes: utf8)
+        guard let date = scanDate(&scanner), scanner.isAtEnd else { return nil }
+        return date
     }
 
     /// A time of day, `HH:MM:SS[.fraction][Z|±HH:MM|±HHMM|±HH]`.
     public static func parseTime(_ text: String) -> TimeOfDay? {
-        withBytes(text) { bytes in
-            var scanner = Scanner(bytes: bytes)
-            guard let time = scanTime(&scanner), scanner.isAtEnd else { return nil }
-            return time
-        }
+        withBytes(text) { parseTime($0) }
+    }
+
+    /// A time of day from UTF-8 bytes.
+    public static func parseTime(_ utf8: UnsafeBufferPointer<UInt8>) -> TimeOfDay? {
+        var scanner = Scanner(bytes: utf8)
+        guard let time = scanTime(&scanner), scanner.isAtEnd else { return nil }
+        return time
     }
 
     /// Whether `year` has a 29 February in the proleptic Gregorian calendar.

@@ -37,7 +37,28 @@ public struct SchemaValidator: Sendable {
         return run.check(value, against: schema)
     }
 
-    private func run(_ value: JSONValue, limit: Int) -> [SchemaViolation] {
+    /// Every mismatch of a value read in place, e.g. a record's wire form: the same errors as
+    /// `validate(element.value)`, without materialising the value unless something fails.
+    ///
+    /// ```swift
+    /// let errors = record.rawRecord?.withElement { validator.validate($0) }
+    /// ```
+    public func validate(_ element: JSONElement) -> [SchemaViolation] {
+        run(element, limit: .max)
+    }
+
+    /// Throws the first mismatch of a value read in place; a valid value allocates nothing.
+    public func ensureValid(_ element: JSONElement) throws(SchemaViolation) {
+        if let error = run(element, limit: 1).first { throw error }
+    }
+
+    /// Whether a value read in place is valid.
+    public func isValid(_ element: JSONElement) -> Bool {
+        var run = ValidationRun(limit: 0)
+        return run.check(element, against: schema)
+    }
+
+    private func run(_ value: some ValidatedValue, limit: Int) -> [SchemaViolation] {
         var run = ValidationRun(limit: limit)
         guard !run.check(value, against: schema) else { return [] }
         return run.errors.map { error in

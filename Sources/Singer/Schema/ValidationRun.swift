@@ -1,9 +1,14 @@
 /// One walk of a value against a schema, collecting up to `limit` errors. With a limit of 0 it
 /// only answers valid or not and builds no messages at all, which is how `anyOf` branches are
 /// tried.
+///
+/// The walk is generic over ``ValidatedValue``, so the same rules check an owned `JSONValue` and
+/// a `JSONElement` over the input bytes, with the same errors.
 struct ValidationRun {
     private(set) var errors: [SchemaViolation] = []
     let limit: Int
+    /// Where escaped strings are decoded for string keywords, kept for the whole walk.
+    var scratch: [UInt8] = []
 
     init(limit: Int) { self.limit = limit }
 
@@ -25,36 +30,42 @@ struct ValidationRun {
     }
 
     /// Whether `value` passes `schema`; failures are recorded up to the limit.
-    mutating func check(_ value: JSONValue, against schema: JSONSchema) -> Bool {
+    mutating func check<Value: ValidatedValue>(_ value: Value, against schema: JSONSchema) -> Bool {
         let storage = schema.storage
         if storage.acceptsEverything { return true }
         if storage.keywords.rejectsEverything {
             fail(.type, "no value is allowed here (the schema is false)")
             return false
         }
-        if storage.keywords.hasTypeKeyword, !storage.keywords.types.admits(value) {
+        if storage.keywords.hasTypeKeyword, !storage.keywords.types.admits(validated: value) {
             // Other keywords would only repeat the mismatch in other words.
-            fail(.type, "expected \(storage.keywords.types), got \(ValueSummary.typed(value))")
+            fail(.type, "expected \(storage.keywords.types), got \(ValueSummary.typed(value.materialized))")
             return false
         }
         var valid = true
-        switch value {
-        case .string(let string) where storage.checksStrings:
-            valid = checkString(string, against: storage)
-        case .number(let number) where storage.checksNumbers:
-            valid = checkNumber(number, against: storage)
-        case .object(let object) where storage.checksObjects:
-            valid = checkObject(object, against: storage)
-        case .array(let elements) where storage.checksArrays:
-            valid = checkArray(elements, against: storage)
+        switch value.validationKind {
+        case .string where storage.checksStrings:
+            // The scratch buffer is lent out for the call and put back, to be reused.
+            var scratch = self.scratch
+            self.scratch = []
+            valid = value.withStringUTF8(scratch: &scratch) { checkString($0, of: value, against: storage) }
+            self.scratch = scratch
+        case .number where storage.checksNumbers:
+            valid = checkNumber(value, against: storage)
+        case .object where storage.checksObjects:
+            valid = checkObject(value, against: storage)
+        case .array where storage.checksArrays:
+            valid = checkArray(value, against: storage)
         default:
             break
         }
         if !valid, isDone { return false }
-        if let allowed = storage.keywords.enumValues, !allowed.contains(value) {
+        // `enum` and `const` compare whole values, so an element is materialised for them: rare
+        // in Singer schemas, and usually on short strings.
+        if let allowed = storage.keywords.enumValues, case let materialized = value.materialized, !allowed.contains(materialized) {
             fail(.enumeration, allowed.count == 1
-                ? "expected \(ValueSummary.compact(allowed[0])), got \(ValueSummary.compact(value))"
-                : "expected one of \(ValueSummary.compact(.array(allowed))), got \(ValueSummary.compact(value))")
+                ? "expected \(ValueSummary.compact(allowed[0])), got \(ValueSummary.compact(materialized))"
+                : "expected one of \(ValueSummary.compact(.array(allowed))), got \(ValueSummary.compact(materialized))")
             valid = false
             if isDone { return false }
         }
@@ -62,43 +73,41 @@ struct ValidationRun {
         return valid
     }
 
-    private mutating func checkObject(_ object: JSONObject, against storage: JSONSchema.Storage) -> Bool {
+    private mutating func checkObject<Value: ValidatedValue>(_ object: Value, against storage: JSONSchema.Storage) -> Bool {
         let additional = storage.keywords.hasPatternProperties ? .allowed : storage.keywords.additionalProperties
+        let table = storage.propertyTable
         var valid = true
-        var cursor = 0
+        var stopped = false
         var requiredSeen: UInt64 = 0
-        // Index-based access keeps the walk from copying (and reference counting) each member.
-        let members = object.members
-        for position in members.indices {
-            let found = storage.propertyTable.lookup(members[position].key, cursor: &cursor)
+        object.forEachMember(lookingUpIn: table) { found, value, name in
             if let found {
-                let bit = storage.propertyTable.entries[found].requiredBit
+                let bit = table.entries[found].requiredBit
                 if bit >= 0, bit < 64 { requiredSeen |= 1 << UInt64(bit) }
-                if let schema = storage.propertyTable.entries[found].schema {
+                if let schema = table.entries[found].schema {
                     let start = errors.count
-                    guard !check(members[position].value, against: schema) else { continue }
+                    guard !check(value, against: schema) else { return true }
                     valid = false
-                    prefixErrors(from: start, with: .key(members[position].key))
-                    if isDone { return false }
-                    continue
+                    prefixErrors(from: start, with: .key(name()))
+                    stopped = isDone
+                    return !stopped
                 }
             }
             switch additional {
             case .allowed:
-                continue
+                return true
             case .schema(let schema):
                 let start = errors.count
-                guard !check(members[position].value, against: schema) else { continue }
+                guard !check(value, against: schema) else { return true }
                 valid = false
-                prefixErrors(from: start, with: .key(members[position].key))
-                if isDone { return false }
+                prefixErrors(from: start, with: .key(name()))
             case .forbidden:
-                fail(.additionalProperty, "property is not allowed", at: .key(members[position].key))
+                fail(.additionalProperty, "property is not allowed", at: .key(name()))
                 valid = false
-                if isDone { return false }
             }
+            stopped = isDone
+            return !stopped
         }
-        let table = storage.propertyTable
+        if stopped { return false }
         guard table.requiredCount > 0 else { return valid }
         if table.tracksRequiredWithMask {
             guard requiredSeen.nonzeroBitCount != table.requiredCount else { return valid }
@@ -108,7 +117,7 @@ struct ValidationRun {
                 if isDone { return false }
             }
         } else {
-            for name in storage.keywords.required where object[name] == nil {
+            for name in storage.keywords.required where !object.hasMember(named: name) {
                 fail(.required, "required property is missing", at: .key(name))
                 valid = false
                 if isDone { return false }
@@ -117,28 +126,30 @@ struct ValidationRun {
         return valid
     }
 
-    private mutating func checkArray(_ elements: [JSONValue], against storage: JSONSchema.Storage) -> Bool {
+    private mutating func checkArray<Value: ValidatedValue>(_ array: Value, against storage: JSONSchema.Storage) -> Bool {
         var valid = true
-        for (index, element) in elements.enumerated() {
+        var stopped = false
+        array.forEachElement { index, element in
             let elementSchema: JSONSchema
             if let items = storage.keywords.items {
                 elementSchema = items
             } else if let tuple = storage.keywords.tupleItems, index < tuple.count {
                 elementSchema = tuple[index]
             } else {
-                break
+                return false
             }
             let start = errors.count
             if !check(element, against: elementSchema) {
                 valid = false
                 prefixErrors(from: start, with: .index(index))
-                if isDone { return false }
+                stopped = isDone
             }
+            return !stopped
         }
-        return valid
+        return stopped ? false : valid
     }
 
-    private mutating func checkCombinations(_ value: JSONValue, against storage: JSONSchema.Storage) -> Bool {
+    private mutating func checkCombinations<Value: ValidatedValue>(_ value: Value, against storage: JSONSchema.Storage) -> Bool {
         var valid = true
         for member in storage.keywords.allOf where !check(value, against: member) {
             valid = false
@@ -167,19 +178,19 @@ struct ValidationRun {
             }
         }
         if let not = storage.keywords.not, Self.passes(value, not) {
-            fail(.combination, "must not match the \"not\" schema, got \(ValueSummary.typed(value))")
+            fail(.combination, "must not match the \"not\" schema, got \(ValueSummary.typed(value.materialized))")
             valid = false
         }
         return valid
     }
 
-    private static func passes(_ value: JSONValue, _ schema: JSONSchema) -> Bool {
+    private static func passes(_ value: some ValidatedValue, _ schema: JSONSchema) -> Bool {
         var run = ValidationRun(limit: 0)
         return run.check(value, against: schema)
     }
 
     /// The first reason each branch gave, for a message on a value no branch accepted.
-    private static func reasons(_ value: JSONValue, failing branches: [JSONSchema]) -> String {
+    private static func reasons(_ value: some ValidatedValue, failing branches: [JSONSchema]) -> String {
         branches.map { branch in
             var run = ValidationRun(limit: 1)
             _ = run.check(value, against: branch)
