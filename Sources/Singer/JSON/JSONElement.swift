@@ -11,12 +11,13 @@ public struct JSONElement {
         case null, bool, number, string, array, object
     }
 
-    let tape: JSONTape
+    /// The parser's tokens, borrowed: an element copies without retaining anything.
+    let tokens: UnsafeBufferPointer<JSONTape.Token>
     let index: Int
     let bytes: UnsafeRawBufferPointer
     let materializer: UnsafeMutablePointer<JSONMaterializer>
 
-    private var token: JSONTape.Token { tape.tokens[index] }
+    private var token: JSONTape.Token { tokens[index] }
 
     public var kind: Kind {
         switch token.kind {
@@ -39,7 +40,7 @@ public struct JSONElement {
     }
 
     /// The whole value as an owned `JSONValue`.
-    public var value: JSONValue { materializer.pointee.value(at: index, of: tape, in: bytes) }
+    public var value: JSONValue { materializer.pointee.value(at: index, of: tokens, in: bytes) }
 
     public var stringValue: String? {
         token.kind == .string ? materializer.pointee.string(token, bytes) : nil
@@ -67,9 +68,9 @@ public struct JSONElement {
         var found: JSONElement?
         var child = index + 1
         while child < Int(token.end) {
-            let keyToken = tape.tokens[child]
-            if keyMatches(keyToken, key) { found = JSONElement(tape: tape, index: child + 1, bytes: bytes, materializer: materializer) }
-            child = Int(tape.tokens[child + 1].end)
+            let keyToken = tokens[child]
+            if keyMatches(keyToken, key) { found = JSONElement(tokens: tokens, index: child + 1, bytes: bytes, materializer: materializer) }
+            child = Int(tokens[child + 1].end)
         }
         return found  // the last of duplicate names wins, as in `JSONObject`
     }

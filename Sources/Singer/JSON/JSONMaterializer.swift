@@ -16,8 +16,8 @@ struct JSONMaterializer {
         shortValues = StringCache(slotCount: caching ? 1024 : 0)
     }
 
-    mutating func value(at index: Int, of tape: JSONTape, in bytes: UnsafeRawBufferPointer) -> JSONValue {
-        let token = tape.tokens[index]
+    mutating func value(at index: Int, of tokens: UnsafeBufferPointer<JSONTape.Token>, in bytes: UnsafeRawBufferPointer) -> JSONValue {
+        let token = tokens[index]
         switch token.kind {
         case .null: return .null
         case .true: return .bool(true)
@@ -33,8 +33,8 @@ struct JSONMaterializer {
             elements.reserveCapacity(Int(token.length))
             var child = index + 1
             while child < Int(token.end) {
-                elements.append(value(at: child, of: tape, in: bytes))
-                child = Int(tape.tokens[child].end)
+                elements.append(value(at: child, of: tokens, in: bytes))
+                child = Int(tokens[child].end)
             }
             return .array(elements)
         case .object:
@@ -42,10 +42,10 @@ struct JSONMaterializer {
             members.reserveCapacity(Int(token.length))
             var child = index + 1
             while child < Int(token.end) {
-                let key = self.key(tape.tokens[child], bytes)
+                let key = self.key(tokens[child], bytes)
                 let valueIndex = child + 1
-                members.append(JSONObject.Member(key: key, value: value(at: valueIndex, of: tape, in: bytes)))
-                child = Int(tape.tokens[valueIndex].end)
+                members.append(JSONObject.Member(key: key, value: value(at: valueIndex, of: tokens, in: bytes)))
+                child = Int(tokens[valueIndex].end)
             }
             return .object(JSONObject(members))
         }

@@ -30,7 +30,7 @@ public struct JSONParser {
     /// Parses a complete JSON text into a value.
     public mutating func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
         try buildTape(bytes)
-        return materializer.value(at: 0, of: tape, in: bytes)
+        return tape.tokens.withUnsafeBufferPointer { materializer.value(at: 0, of: $0, in: bytes) }
     }
 
     public mutating func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) throws -> JSONValue {
@@ -52,8 +52,10 @@ public struct JSONParser {
         _ body: (JSONElement) throws -> Result
     ) throws -> Result {
         try buildTape(bytes)
-        return try withUnsafeMutablePointer(to: &materializer) { materializer in
-            try body(JSONElement(tape: tape, index: 0, bytes: bytes, materializer: materializer))
+        return try tape.tokens.withUnsafeBufferPointer { tokens in
+            try withUnsafeMutablePointer(to: &materializer) { materializer in
+                try body(JSONElement(tokens: tokens, index: 0, bytes: bytes, materializer: materializer))
+            }
         }
     }
 

@@ -19,9 +19,9 @@ public struct RawJSON: Sendable {
     /// Copies the element's bytes and subtree out of a parser's reusable buffers.
     init(copying element: JSONElement) {
         bytes = Array(element.bytes)
-        let root = element.tape.tokens[element.index]
+        let root = element.tokens[element.index]
         let first = element.index
-        var tokens = Array(element.tape.tokens[first..<Int(root.end)])
+        var tokens = Array(element.tokens[first..<Int(root.end)])
         for position in tokens.indices { tokens[position].end -= UInt32(first) }
         tape = JSONTape(tokens: tokens)
     }
@@ -35,8 +35,10 @@ public struct RawJSON: Sendable {
     public func withElement<Result>(_ body: (JSONElement) throws -> Result) rethrows -> Result {
         var materializer = JSONMaterializer(caching: false)
         return try bytes.withUnsafeBytes { buffer in
-            try withUnsafeMutablePointer(to: &materializer) { pointer in
-                try body(JSONElement(tape: tape, index: 0, bytes: buffer, materializer: pointer))
+            try tape.tokens.withUnsafeBufferPointer { tokens in
+                try withUnsafeMutablePointer(to: &materializer) { pointer in
+                    try body(JSONElement(tokens: tokens, index: 0, bytes: buffer, materializer: pointer))
+                }
             }
         }
     }

@@ -2,7 +2,7 @@
 /// member names are compared byte for byte, and nothing is allocated unless a string has
 /// escapes, a name is not plain ASCII, or something fails.
 extension JSONElement: ValidatedValue {
-    private var validationToken: JSONTape.Token { tape.tokens[index] }
+    private var validationToken: JSONTape.Token { tokens[index] }
 
     var validationKind: ValidatedKind {
         switch validationToken.kind {
@@ -45,7 +45,7 @@ extension JSONElement: ValidatedValue {
         var cursor = 0
         var child = index + 1
         while child < Int(token.end) {
-            let nameToken = tape.tokens[child]
+            let nameToken = tokens[child]
             let found: Int?
             if nameToken.flag {
                 // An escaped name is compared as the `String` it decodes to; rare in records.
@@ -58,9 +58,9 @@ extension JSONElement: ValidatedValue {
                 case .needsString: found = table.lookup(String(decoding: name, as: UTF8.self), cursor: &cursor)
                 }
             }
-            let value = JSONElement(tape: tape, index: child + 1, bytes: bytes, materializer: materializer)
+            let value = JSONElement(tokens: tokens, index: child + 1, bytes: bytes, materializer: materializer)
             guard body(found, value, { materializer.pointee.string(nameToken, bytes) }) else { return }
-            child = Int(tape.tokens[child + 1].end)
+            child = Int(tokens[child + 1].end)
         }
     }
 
@@ -70,7 +70,7 @@ extension JSONElement: ValidatedValue {
         let nameIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
         var child = index + 1
         while child < Int(token.end) {
-            let nameToken = tape.tokens[child]
+            let nameToken = tokens[child]
             let raw = UnsafeRawBufferPointer(Self.utf8(bytes, nameToken))
             if !nameToken.flag, Self.equals(name, raw) { return true }
             // Bytes that differ can still be equal `String`s (canonical equivalence), as the
@@ -80,7 +80,7 @@ extension JSONElement: ValidatedValue {
             {
                 return true
             }
-            child = Int(tape.tokens[child + 1].end)
+            child = Int(tokens[child + 1].end)
         }
         return false
     }
@@ -91,8 +91,8 @@ extension JSONElement: ValidatedValue {
         var child = index + 1
         var position = 0
         while child < Int(token.end) {
-            guard body(position, JSONElement(tape: tape, index: child, bytes: bytes, materializer: materializer)) else { return }
-            child = Int(tape.tokens[child].end)
+            guard body(position, JSONElement(tokens: tokens, index: child, bytes: bytes, materializer: materializer)) else { return }
+            child = Int(tokens[child].end)
             position += 1
         }
     }

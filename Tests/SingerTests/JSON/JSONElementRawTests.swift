@@ -24,7 +24,7 @@ import Testing
     @Test func contentEscapesAndLiteralsAreReported() throws {
         try withRoot(#"["a\tb", "plain", 12, 1e3, false]"#) { root in
             // Scalars in an array sit right after it on the tape.
-            let elements = (1...5).map { JSONElement(tape: root.tape, index: $0, bytes: root.bytes, materializer: root.materializer) }
+            let elements = (1...5).map { JSONElement(tokens: root.tokens, index: $0, bytes: root.bytes, materializer: root.materializer) }
             #expect(string(elements[0].rawContent) == #"a\tb"#)
             #expect(elements[0].hasEscapes)
             var decoded: [UInt8] = []
