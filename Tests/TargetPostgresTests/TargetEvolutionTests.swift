@@ -133,3 +133,30 @@ import Testing
         #expect(key.map { $0[0] } == ["id"])
     }
 }
+
+@Suite struct TargetFlatteningTests {
+    static let contacts = Lines.schema("Contact", #"{"id":{"type":"integer"},"address":{"type":"object","properties":{"city":{"type":"string"},"geo":{"type":"object","properties":{"lat":{"type":"number"}}}}},"tags":{"type":"array","items":{"type":"string"}}}"#)
+    static let record = Lines.record("Contact", #"{"id":1,"address":{"city":"Paris","geo":{"lat":48.85}},"tags":["a","b"]}"#)
+
+    @Test func nestedObjectsBecomeColumnsDownToTheDepth() throws {
+        let fixture = try TargetFixture { $0.flatteningMaxDepth = 1 }
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([Self.contacts, Self.record])
+        #expect(run.error == nil)
+        #expect(try fixture.rows("contact", columns: ["id", "address__city", "address__geo", "tags"], orderBy: "id") == [
+            ["1", "Paris", #"{"lat": 48.85}"#, #"["a", "b"]"#],
+        ])
+    }
+
+    @Test func withoutFlatteningObjectsAreJSONB() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        _ = try fixture.run([Self.contacts, Self.record])
+        #expect(try fixture.rows("contact", columns: ["address"], orderBy: "id") == [[#"{"geo": {"lat": 48.85}, "city": "Paris"}"#]])
+    }
+
+    @Test func flatteningWithoutADepthIsAConfigurationError() {
+        #expect(throws: ConfigError.self) { try TargetPostgresConfiguration(Config(["flattening_enabled": true])) }
+        #expect(throws: Never.self) { try TargetPostgresConfiguration(Config(["flattening_enabled": true, "flattening_max_depth": 2])) }
+    }
+}

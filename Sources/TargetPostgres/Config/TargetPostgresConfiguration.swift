@@ -24,6 +24,9 @@ public struct TargetPostgresConfiguration: Sendable {
     public var activateVersion: Bool
     public var validateRecords: Bool
     public var nulCharacters: NULPolicy
+    /// Nested object properties become `parent__child` columns down to this depth; `nil` keeps
+    /// objects whole, in `jsonb` columns.
+    public var flatteningMaxDepth: Int?
 
     /// Where to connect: a libpq conninfo string or URI, or structured settings.
     public enum Connection: Sendable {
@@ -91,7 +94,12 @@ public struct TargetPostgresConfiguration: Sendable {
         case let other: throw .invalidValue(setting: "nul_characters", reason: "expected fail, strip or replace, got \"\(other)\"")
         }
         if config.bool("flattening_enabled") == true {
-            throw .invalidValue(setting: "flattening_enabled", reason: "flattening is not supported yet; objects and arrays load as jsonb")
+            // The Singer SDK requires a depth too: unbounded flattening of deep documents makes tables nobody wants.
+            guard let depth = config.int("flattening_max_depth") else {
+                throw .invalidValue(setting: "flattening_max_depth", reason: "required when flattening_enabled is true")
+            }
+            guard depth >= 1 else { throw .invalidValue(setting: "flattening_max_depth", reason: "must be at least 1, got \(depth)") }
+            flatteningMaxDepth = depth
         }
     }
 

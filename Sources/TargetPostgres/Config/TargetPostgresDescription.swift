@@ -28,7 +28,8 @@ extension TargetPostgresConfiguration {
             SettingDescription("validate_records", type: .boolean, default: true, description: "Validate every record against its stream's schema."),
             SettingDescription("nul_characters", type: .string, default: "fail", description: "U+0000 in strings, which PostgreSQL cannot store: fail, strip or replace."),
             SettingDescription("nul_replacement", type: .string, default: "\u{FFFD}", description: "The replacement when nul_characters is replace."),
-            SettingDescription("flattening_enabled", type: .boolean, default: false, description: "Not supported yet: objects and arrays load as jsonb."),
+            SettingDescription("flattening_enabled", type: .boolean, default: false, description: "Flatten nested objects into parent__child columns (else objects load as jsonb)."),
+            SettingDescription("flattening_max_depth", type: .integer, description: "How many levels of nesting to flatten; required with flattening_enabled."),
         ]
     )
 }

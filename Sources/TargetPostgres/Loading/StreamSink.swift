@@ -20,7 +20,11 @@ final class StreamSink {
     private let configuration: TargetPostgresConfiguration
     private let connection: PostgresConnection
     private let logger: Logger
-    private var declaration: SchemaRegistry.Stream
+    private var declaration: SchemaRegistry.Stream {
+        didSet { flattenedColumns = Self.flattenedColumns(of: declaration, configuration: configuration) }
+    }
+    /// With flattening on: the columns records are flattened into.
+    private var flattenedColumns: [Flattening.Column]
     private var encoder: CopyRowEncoder
     private var copy: CopyInWriter?
     private var destination: BatchDestination?
@@ -45,6 +49,7 @@ final class StreamSink {
         stream = declaration.message.stream
         self.declaration = declaration
         self.configuration = configuration
+        flattenedColumns = Self.flattenedColumns(of: declaration, configuration: configuration)
         self.connection = connection
         self.logger = logger
         (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: false, configuration: configuration, connection: connection)
@@ -57,6 +62,10 @@ final class StreamSink {
         try commit()
         self.declaration = declaration
         (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: usesVersions, configuration: configuration, connection: connection)
+    }
+
+    private static func flattenedColumns(of declaration: SchemaRegistry.Stream, configuration: TargetPostgresConfiguration) -> [Flattening.Column] {
+        configuration.flatteningMaxDepth.map { Flattening(maxDepth: $0).columns(of: declaration.schema) } ?? []
     }
 
     /// From here on the stream carries table versions: the table gets its version columns.
@@ -85,7 +94,9 @@ final class StreamSink {
         row.removeAll(keepingCapacity: true)
         while true {
             do {
-                if let raw = record.rawRecord {
+                if let depth = configuration.flatteningMaxDepth {
+                    try encoder.encodeFields(Flattening(maxDepth: depth).flatten(record.record, columns: flattenedColumns), into: &row)
+                } else if let raw = record.rawRecord {
                     try raw.withElement { try encoder.encodeFields($0, into: &row) }
                 } else {
                     try encoder.encodeFields(record.record, into: &row)

@@ -9,7 +9,9 @@ struct TablePlanner {
     /// - Parameter usesVersions: the stream's records carry table versions (or an
     ///   ACTIVATE_VERSION arrived), so `_sdc_table_version` and `_sdc_deleted_at` are needed.
     func plan(for declaration: SchemaRegistry.Stream, existing: TableSynchronizer.ExistingTable?, usesVersions: Bool) -> TablePlan {
-        let properties = declaration.schema.properties
+        let properties: [(name: String, schema: JSONSchema)] = configuration.flatteningMaxDepth.map { depth in
+            Flattening(maxDepth: depth).columns(of: declaration.schema).map { ($0.name, $0.schema) }
+        } ?? declaration.schema.properties.map { ($0.name, $0.schema) }
         let recorded = (existing?.columns ?? []).map { ExistingName(identifier: $0.name, comment: $0.comment) }
         // A key property the schema does not describe still needs a column to hold it.
         let undescribedKeys = (declaration.message.keyProperties ?? []).filter { key in !properties.contains { $0.name == key } }
