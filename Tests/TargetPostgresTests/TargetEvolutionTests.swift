@@ -160,3 +160,26 @@ import Testing
         #expect(throws: Never.self) { try TargetPostgresConfiguration(Config(["flattening_enabled": true, "flattening_max_depth": 2])) }
     }
 }
+
+@Suite struct TargetConfigurationTests {
+    @Test func theSampleConfigIsValid() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("targets/target-postgres/config.sample.json").path
+        let loader = ConfigLoader(description: TargetPostgresConfiguration.description, environment: [:])
+        let configuration = try TargetPostgresConfiguration(loader.load([sample]))
+        #expect(configuration.defaultTargetSchema == "raw_salesforce")
+        #expect(configuration.loadMethod == .upsert)
+        #expect(configuration.addRecordMetadata)
+    }
+
+    @Test func sqlalchemyURLsLoseTheirDriverName() {
+        #expect(TargetPostgresConfiguration.libpqURL(fromSQLAlchemy: "postgresql+psycopg2://u:p@h:5432/db") == "postgresql://u:p@h:5432/db")
+        #expect(TargetPostgresConfiguration.libpqURL(fromSQLAlchemy: "host=h dbname=db") == "host=h dbname=db")
+    }
+
+    @Test func badSettingsAreNamed() {
+        #expect(throws: ConfigError.self) { try TargetPostgresConfiguration(Config(["load_method": "merge"])) }
+        #expect(throws: ConfigError.self) { try TargetPostgresConfiguration(Config(["ssl_mode": "sometimes"])) }
+        #expect(throws: ConfigError.self) { try TargetPostgresConfiguration(Config(["batch_size_rows": 0])) }
+    }
+}
