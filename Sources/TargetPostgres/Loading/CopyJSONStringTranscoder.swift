@@ -1,3 +1,5 @@
+import Singer
+
 /// Turns the content of a JSON string, escapes and all, into a COPY text field in one pass:
 /// no decoded copy in between.
 ///
@@ -27,20 +29,7 @@ enum CopyJSONStringTranscoder {
             case UInt8(ascii: "b"): buffer.append(0x08)
             case UInt8(ascii: "f"): buffer.append(0x0C)
             case UInt8(ascii: "u"):
-                var scalar = hex4(bytes, index)
-                index += 4
-                if (0xD800...0xDBFF).contains(scalar) {
-                    if index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u"),
-                        case let low = hex4(bytes, index + 2), (0xDC00...0xDFFF).contains(low)
-                    {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        index += 6
-                    } else {
-                        scalar = 0xFFFD
-                    }
-                } else if (0xDC00...0xDFFF).contains(scalar) {
-                    scalar = 0xFFFD
-                }
+                let scalar = JSONEscapes.unicodeScalar(in: bytes, at: &index)
                 guard appendScalar(scalar, nulReplacement: nulReplacement, to: &buffer) else { return false }
             default:
                 buffer.append(escape)  // \" and \/
@@ -60,36 +49,9 @@ enum CopyJSONStringTranscoder {
         case 0x09: buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
         case 0x0A: buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
         case 0x0D: buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-        case ..<0x80:
-            buffer.append(UInt8(scalar))
-        case ..<0x800:
-            buffer.append(UInt8(0xC0 | scalar >> 6))
-            buffer.append(UInt8(0x80 | scalar & 0x3F))
-        case ..<0x10000:
-            buffer.append(UInt8(0xE0 | scalar >> 12))
-            buffer.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            buffer.append(UInt8(0x80 | scalar & 0x3F))
         default:
-            buffer.append(UInt8(0xF0 | scalar >> 18))
-            buffer.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            buffer.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            buffer.append(UInt8(0x80 | scalar & 0x3F))
+            JSONEscapes.appendUTF8(scalar, to: &buffer)
         }
         return true
-    }
-
-    /// Four hex digits, already checked by the parser.
-    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {
-        var value: UInt32 = 0
-        for offset in 0..<4 {
-            let byte = bytes[index + offset]
-            let digit: UInt8 = switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            default: byte &- UInt8(ascii: "A") &+ 10
-            }
-            value = value << 4 | UInt32(digit & 0xF)
-        }
-        return value
     }
 }
