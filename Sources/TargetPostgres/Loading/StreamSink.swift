@@ -13,31 +13,31 @@ import Singer
 /// that copy — and the stream's later batches through staging instead.
 final class StreamSink {
     /// Where the open batch's COPY goes.
-    private enum BatchDestination { case table, staging }
+    enum BatchDestination { case table, staging }
 
     let stream: String
     private(set) var plan: TablePlan
-    private let configuration: TargetPostgresConfiguration
-    private let connection: PostgresConnection
-    private let logger: Logger
+    let configuration: TargetPostgresConfiguration
+    let connection: PostgresConnection
+    let logger: Logger
     private var declaration: SchemaRegistry.Stream {
         didSet { flattenedColumns = Self.flattenedColumns(of: declaration, configuration: configuration) }
     }
     /// With flattening on: the columns records are flattened into.
     private var flattenedColumns: [Flattening.Column]
     private var encoder: CopyRowEncoder
-    private var copy: CopyInWriter?
-    private var destination: BatchDestination?
+    var copy: CopyInWriter?
+    var destination: BatchDestination?
     /// The rows sent straight into the table in this batch, to replay through staging.
-    private var directRows: [UInt8] = []
+    var directRows: [UInt8] = []
     /// Whether batches may try the direct path: the table was empty when the run began and no
     /// direct attempt has met an existing key yet.
-    private var loadsDirectly = false
-    private var stagingCreated = false
-    private var batchKeys = BatchKeys(keyFields: [])
+    var loadsDirectly = false
+    var stagingCreated = false
+    var batchKeys = BatchKeys(keyFields: [])
     private var row: [UInt8] = []
-    private var batchStartedAt = RFC3339.DateTime.now()
-    private var overwritten = false
+    var batchStartedAt = RFC3339.DateTime.now()
+    var overwritten = false
     /// `_sdc_sequence` values: epoch microseconds at the start, then one up per row.
     private var sequence = RFC3339.DateTime.now().secondsSince1970 * 1_000_000
     private var usesVersions = false
@@ -188,101 +188,6 @@ final class StreamSink {
                 "UPDATE \(relation) SET \(PostgresIdentifier.quoted(MetadataColumn.deletedAt.rawValue)) = now() "
                     + "WHERE \(older) AND \(PostgresIdentifier.quoted(MetadataColumn.deletedAt.rawValue)) IS NULL", [version])
         logger.info("\(stream): version \(version) activated, \(result.affectedRows ?? 0) older rows \(configuration.hardDelete ? "deleted" : "marked deleted")")
-    }
-
-    // MARK: - Batches
-
-    private var usesStaging: Bool { configuration.loadMethod != .appendOnly && !plan.keyColumns.isEmpty }
-
-    private var relation: String { PostgresIdentifier.qualified(schema: plan.schema, name: plan.table) }
-
-    private var stagingTable: String { PostgresIdentifier.quoted(NamePolicy.stagingTableName(for: plan.table)) }
-
-    private var columnList: String { plan.columns.map { PostgresIdentifier.quoted($0.name) }.joined(separator: ", ") }
-
-    private func beginBatch() throws {
-        try connection.begin()
-        batchStartedAt = RFC3339.DateTime.now()
-        if configuration.loadMethod == .overwrite, !overwritten {
-            _ = try connection.execute("TRUNCATE \(relation)")
-            overwritten = true
-        }
-        batchKeys = BatchKeys(keyFields: keyFieldPositions)
-        if usesStaging && !(loadsDirectly && canLoadDirectly) {
-            try createStagingTable()
-            destination = .staging
-        } else {
-            if usesStaging { _ = try connection.execute("SAVEPOINT direct_load") }
-            destination = .table
-        }
-        copy = try connection.startCopyIn("COPY \(destination == .staging ? stagingTable : relation) (\(columnList)) FROM STDIN")
-    }
-
-    /// Ends a direct COPY. If a key was already in the table, the COPY fails on the primary key:
-    /// the savepoint takes the rows back out, they are replayed into staging (whose COPY stays
-    /// open for the rest of the batch), and the stream's later batches skip the direct path.
-    private func finishDirectCopy() throws {
-        guard let writer = copy else { return }
-        copy = nil
-        do {
-            _ = try writer.finish()
-            directRows.removeAll(keepingCapacity: true)
-            return
-        } catch {
-            guard error.sqlState == "23505" else { throw error }  // unique_violation
-        }
-        loadsDirectly = false
-        _ = try connection.execute("ROLLBACK TO SAVEPOINT direct_load")
-        logger.info("\(stream): keys already in \(plan.table); this batch and later ones go through staging")
-        try createStagingTable()
-        destination = .staging
-        let staging = try connection.startCopyIn("COPY \(stagingTable) (\(columnList)) FROM STDIN")
-        copy = staging
-        try directRows.withUnsafeBytes { try staging.write(bytes: $0) }
-        directRows.removeAll(keepingCapacity: true)
-    }
-
-    /// A key repeated while rows went straight into the table: what is in stays, the rest of
-    /// the batch goes through staging and merges on commit.
-    private func moveBatchToStaging() throws {
-        try finishDirectCopy()
-        guard destination == .table else { return }  // the direct rows were replayed into staging already
-        try createStagingTable()
-        destination = .staging
-        copy = try connection.startCopyIn("COPY \(stagingTable) (\(columnList)) FROM STDIN")
-    }
-
-    private func createStagingTable() throws {
-        // The staging table lives for one transaction; its row number orders duplicates.
-        _ = try connection.execute("CREATE TEMP TABLE \(stagingTable) ON COMMIT DROP AS SELECT \(columnList) FROM \(relation) WITH NO DATA")
-        _ = try connection.execute("ALTER TABLE \(stagingTable) ADD COLUMN \"_stage_row\" bigint GENERATED ALWAYS AS IDENTITY")
-        stagingCreated = true
-    }
-
-    private func tableIsEmpty() throws -> Bool {
-        try connection.execute("SELECT NOT EXISTS (SELECT 1 FROM \(relation))")[0].bool(0) == true
-    }
-
-    /// Direct loading needs keys whose encoded text decides equality: text and bigint do;
-    /// numeric (`1.0` = `1`) and timestamps (`Z` = `+00:00`) do not.
-    private var canLoadDirectly: Bool {
-        plan.keyColumns.allSatisfy { key in plan.column(named: key).map { [.text, .bigint].contains($0.type) } ?? false }
-    }
-
-    private var keyFieldPositions: [Int] {
-        plan.keyColumns.compactMap { key in plan.columns.firstIndex { $0.name == key } }.sorted()
-    }
-
-    private func mergeStagedRows(deduplicating: Bool) throws {
-        let keys = plan.keyColumns.map(PostgresIdentifier.quoted).joined(separator: ", ")
-        let updates = plan.columns.filter { !plan.keyColumns.contains($0.name) }
-            .map { "\(PostgresIdentifier.quoted($0.name)) = EXCLUDED.\(PostgresIdentifier.quoted($0.name))" }
-        let onConflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(updates.joined(separator: ", "))"
-        // Without repeated keys the newest-wins sort is not needed.
-        let rows = deduplicating
-            ? "SELECT DISTINCT ON (\(keys)) \(columnList) FROM \(stagingTable) ORDER BY \(keys), \"_stage_row\" DESC"
-            : "SELECT \(columnList) FROM \(stagingTable)"
-        _ = try connection.execute("INSERT INTO \(relation) (\(columnList)) \(rows) ON CONFLICT (\(keys)) \(onConflict)")
     }
 
     /// The `_sdc_*` fields, after the record's own, in the plan's order.
