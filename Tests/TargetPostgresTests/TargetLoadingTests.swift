@@ -135,3 +135,44 @@ import Testing
         #expect(try fixture.rows("event", columns: ["kind"], orderBy: "kind").count == 3)
     }
 }
+
+@Suite struct TargetMetadataTests {
+    @Test func recordMetadataFillsTheSDCColumns() throws {
+        let fixture = try TargetFixture { $0.addRecordMetadata = true }
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([
+            Lines.schema("Account", #"{"id":{"type":"integer"}}"#),
+            #"{"type":"RECORD","stream":"Account","record":{"id":1},"time_extracted":"2024-01-02T03:04:05.000000Z","version":7}"#,
+            #"{"type":"RECORD","stream":"Account","record":{"id":2},"time_extracted":"2024-01-02T03:04:06+00:00","version":7}"#,
+        ])
+        #expect(run.error == nil)
+        let rows = try fixture.connection.execute("""
+            SELECT id, extract(epoch FROM _sdc_extracted_at)::bigint, _sdc_table_version, _sdc_deleted_at IS NULL,
+                   _sdc_received_at IS NOT NULL AND _sdc_batched_at IS NOT NULL, _sdc_sequence
+            FROM \(PostgresIdentifier.qualified(schema: fixture.schema, name: "account")) ORDER BY id
+            """)
+        #expect(rows.map { [$0[0], $0[1], $0[2], $0[3], $0[4]] } == [
+            ["1", "1704164645", "7", "t", "t"], ["2", "1704164646", "7", "t", "t"],
+        ])
+        let sequences = rows.compactMap { $0[5].flatMap(Int.init) }
+        #expect(sequences.count == 2 && sequences[0] < sequences[1])
+    }
+
+    @Test func aRecordWithoutItsKeyIsAnErrorNamingLineAndField() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([
+            Lines.schema("Account", #"{"id":{"type":["null","integer"]},"name":{"type":"string"}}"#),
+            Lines.record("Account", #"{"name":"no id"}"#),
+        ])
+        #expect("\(run.error.map { "\($0)" } ?? "")" == #"line 2 (stream "Account"): record.id: key property is missing"#)
+        #expect(run.states.isEmpty)
+    }
+
+    @Test func malformedJSONIsAnErrorNamingTheLine() throws {
+        let fixture = try TargetFixture()
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([Lines.schema("Account", #"{"id":{"type":"integer"}}"#), #"{"type":"RECORD","stream":"Account","record":{"id":1"#])
+        #expect("\(run.error.map { "\($0)" } ?? "")".hasPrefix("line 2: invalid JSON at byte"))
+    }
+}
