@@ -6,7 +6,7 @@ extension TargetPostgresConfiguration {
         name: "target-postgres",
         version: SingerSwift.version,
         description: "Loads Singer streams into PostgreSQL: one table per stream, COPY and upsert, state after commit.",
-        capabilities: ["about", "stream-maps", "validate-records", "activate-version", "target-schema", "hard-delete"],
+        capabilities: ["about", "schema-flattening", "validate-records", "activate-version", "target-schema", "hard-delete"],
         settings: [
             SettingDescription("host", type: .string, description: "Server host (falls back to PGHOST)."),
             SettingDescription("port", type: .integer, description: "Server port (falls back to PGPORT)."),
