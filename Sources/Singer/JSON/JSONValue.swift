@@ -26,6 +26,18 @@ extension JSONValue {
         }
     }
 
+    /// The value's JSON kind, as `JSONElement` reports it for parsed input.
+    public var kind: JSONElement.Kind {
+        switch self {
+        case .null: .null
+        case .bool: .bool
+        case .number: .number
+        case .string: .string
+        case .array: .array
+        case .object: .object
+        }
+    }
+
     public var isNull: Bool { if case .null = self { true } else { false } }
 
     public var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }

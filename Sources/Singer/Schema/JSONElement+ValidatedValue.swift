@@ -4,16 +4,7 @@
 extension JSONElement: ValidatedValue {
     private var validationToken: JSONTape.Token { tokens[index] }
 
-    var validationKind: ValidatedKind {
-        switch validationToken.kind {
-        case .null: .null
-        case .true, .false: .bool
-        case .number: .number
-        case .string: .string
-        case .array: .array
-        case .object: .object
-        }
-    }
+    var validationKind: ValidatedKind { kind }
 
     var isIntegralNumber: Bool {
         let token = validationToken

@@ -35,9 +35,8 @@ protocol ValidatedValue {
 }
 
 /// The six JSON types as the walk tells them apart.
-enum ValidatedKind {
-    case null, bool, number, string, array, object
-}
+/// The JSON kinds the validator tells apart: the same for parsed and built values.
+typealias ValidatedKind = JSONElement.Kind
 
 extension ValidatedValue {
     /// A number's text exactly as written, for messages.
@@ -63,16 +62,7 @@ extension SchemaTypeSet {
 }
 
 extension JSONValue: ValidatedValue {
-    var validationKind: ValidatedKind {
-        switch self {
-        case .null: .null
-        case .bool: .bool
-        case .number: .number
-        case .string: .string
-        case .array: .array
-        case .object: .object
-        }
-    }
+    var validationKind: ValidatedKind { kind }
 
     var isIntegralNumber: Bool {
         if case .number(let number) = self { return number.isIntegral }

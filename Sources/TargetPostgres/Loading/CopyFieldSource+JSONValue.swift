@@ -2,16 +2,7 @@ import Singer
 
 /// A value built in memory (a record that was not read from input, or was changed since).
 extension JSONValue: CopyFieldSource {
-    var copyKind: JSONElement.Kind {
-        switch self {
-        case .null: .null
-        case .bool: .bool
-        case .number: .number
-        case .string: .string
-        case .array: .array
-        case .object: .object
-        }
-    }
+    var copyKind: JSONElement.Kind { kind }
 
     var copyBool: Bool? { boolValue }
 
