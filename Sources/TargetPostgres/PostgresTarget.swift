@@ -52,14 +52,17 @@ public final class PostgresTarget {
             logger.warning("line \(line): skipping a message of unknown type \(type)")
         })
         do {
-            while let message = try reader.next() {
-                do {
+            var stream: String?
+            do {
+                while let message = try reader.next() {
+                    stream = message.stream
                     try handle(message, line: reader.lineNumber)
-                } catch let error as PostgresError {
-                    throw TargetError.database(line: reader.lineNumber, stream: message.stream, error: error)
                 }
+                stream = nil
+                try commitAll()
+            } catch let error as PostgresError {
+                throw TargetError.database(line: reader.lineNumber, stream: stream, error: error)
             }
-            try commitAll()
             if input.stoppedBySignal {
                 logger.info("stopping on signal \(ShutdownSignal.received ?? 0) after line \(input.lineNumber): what was read is committed")
             }
