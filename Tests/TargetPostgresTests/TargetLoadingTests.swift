@@ -176,3 +176,20 @@ import Testing
         #expect("\(run.error.map { "\($0)" } ?? "")".hasPrefix("line 2: invalid JSON at byte"))
     }
 }
+
+@Suite struct TargetRepeatedSchemaTests {
+    /// Had the repeated SCHEMA committed the batch, row 1 and state n=1 would survive the
+    /// failure that follows; with the batch still open, neither does.
+    @Test func anUnchangedSchemaRepeatedBetweenRecordsKeepsTheBatchOpen() throws {
+        let fixture = try TargetFixture { $0.batchSizeRows = 1_000 }
+        defer { fixture.dropSchema() }
+        let schema = Lines.schema("Account", #"{"id":{"type":"integer"}}"#)
+        let run = try fixture.run([
+            schema, Lines.record("Account", #"{"id":1}"#), Lines.state(#"{"n":1}"#),
+            schema, Lines.record("Account", #"{"id":"two"}"#),
+        ])
+        #expect(run.error != nil)
+        #expect(run.states.isEmpty)
+        #expect(try fixture.rows("account", columns: ["id"], orderBy: "id").isEmpty)
+    }
+}

@@ -58,7 +58,9 @@ final class StreamSink {
     }
 
     /// A new SCHEMA for the stream: commit what is open under the old one, then evolve the table.
+    /// Some taps repeat an unchanged SCHEMA before every page; that changes nothing.
     func redeclare(_ declaration: SchemaRegistry.Stream) throws {
+        guard declaration.message != self.declaration.message else { return }
         try commit()
         self.declaration = declaration
         (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: usesVersions, configuration: configuration, connection: connection)
