@@ -20,6 +20,8 @@ public final class PostgresTarget {
     let connect: () throws -> PostgresConnection
     private var registry: SchemaRegistry
     private var sinks: [String: StreamSink] = [:]
+    /// Which stream each table name went to this run, so two streams never share a table.
+    private var tableOwners: [String: String] = [:]
     /// The latest STATE read whose records are not all committed yet.
     private var pendingState: JSONValue?
     private var lastEmittedState: JSONValue?
@@ -80,7 +82,10 @@ public final class PostgresTarget {
             if let sink = sinks[schema.stream] {
                 try sink.redeclare(stream)
             } else {
-                sinks[schema.stream] = try StreamSink(declaration: stream, configuration: configuration, connection: connect(), logger: logger)
+                let connection = try connect()
+                let table = try tableName(for: schema.stream, connection: connection)
+                sinks[schema.stream] = try StreamSink(
+                    declaration: stream, table: table, configuration: configuration, connection: connection, logger: logger)
             }
         case .record(let record):
             try registry.check(record, line: line)
@@ -101,6 +106,21 @@ public final class PostgresTarget {
         case .batch(let batch):
             throw TargetError.unsupportedMessage(line: line, stream: batch.stream, type: "BATCH")
         }
+    }
+
+    /// The stream's table: its plain name, unless another stream has it — this run, or in an
+    /// earlier one, as the table's comment says — then the name with a stable suffix.
+    private func tableName(for stream: String, connection: PostgresConnection) throws -> String {
+        let plain = NamePolicy.tableName(forStream: stream)
+        let relation = PostgresIdentifier.qualified(schema: configuration.defaultTargetSchema, name: plain)
+        let comment = try connection.execute("SELECT obj_description(to_regclass($1), 'pg_class')", [relation])[0][0]
+        let owner = tableOwners[plain] ?? NamePolicy.originalName(fromComment: comment)
+        var table = plain
+        if let owner, owner != stream {
+            table = NamePolicy.assign([stream], existing: [ExistingName(identifier: plain, originalName: owner)])[stream] ?? plain
+        }
+        tableOwners[table] = stream
+        return table
     }
 
     /// Commits every stream's open batch, then releases the state they cover.

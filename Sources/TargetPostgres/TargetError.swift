@@ -7,6 +7,8 @@ public enum TargetError: Error, Sendable, CustomStringConvertible {
     case keyChangeFailed(table: String, from: [String], to: [String], reason: String)
     case unsupportedMessage(line: Int, stream: String, type: String)
     case record(line: Int, stream: String, reason: String)
+    /// A SCHEMA the target cannot make a table of.
+    case schema(stream: String, reason: String)
     /// PostgreSQL refused or lost the connection while the target handled the message on `line`.
     case database(line: Int, stream: String?, error: PostgresError)
 
@@ -22,6 +24,8 @@ public enum TargetError: Error, Sendable, CustomStringConvertible {
             return "line \(line) (stream \"\(stream)\"): \(type) messages are not supported by this target yet"
         case .record(let line, let stream, let reason):
             return "line \(line) (stream \"\(stream)\"): \(reason)"
+        case .schema(let stream, let reason):
+            return "stream \"\(stream)\": cannot load its SCHEMA: \(reason)"
         case .database(let line, let stream, let error):
             let place = "line \(line)" + (stream.map { " (stream \"\($0)\")" } ?? "")
             return "\(place): PostgreSQL: \(error)" + (error.isConnectionLost ? " — the connection was lost; rerun from the last state written" : "")

@@ -165,7 +165,7 @@ import Testing
             Lines.schema("Account", #"{"id":{"type":["null","integer"]},"name":{"type":"string"}}"#),
             Lines.record("Account", #"{"name":"no id"}"#),
         ])
-        #expect("\(run.error.map { "\($0)" } ?? "")" == #"line 2 (stream "Account"): record.id: key property is missing"#)
+        #expect("\(run.error.map { "\($0)" } ?? "")" == #"line 2 (stream "Account"): record.id: key property is missing or null"#)
         #expect(run.states.isEmpty)
     }
 

@@ -45,7 +45,8 @@ public struct SchemaRegistry {
         if let raw = record.rawRecord {
             // `withElement` rethrows untyped errors, so the reason comes back as a value.
             let failure = raw.withElement { (root) -> StreamError.Reason? in
-                if let missing = keys.first(where: { root.member($0) == nil }) { return .missingKeyProperty(missing) }
+                // A key must be there and not null: it becomes (part of) a primary key.
+                if let missing = keys.first(where: { (root.member($0)?.kind ?? .null) == .null }) { return .missingKeyProperty(missing) }
                 guard validatesRecords else { return nil }
                 do throws(SchemaViolation) {
                     try stream.validator.ensureValid(root)
@@ -58,7 +59,7 @@ public struct SchemaRegistry {
             return
         }
         let object = record.record
-        if let missing = keys.first(where: { object[$0] == nil }) {
+        if let missing = keys.first(where: { (object[$0] ?? .null) == .null }) {
             throw StreamError(line: line, stream: record.stream, reason: .missingKeyProperty(missing))
         }
         guard validatesRecords else { return }
@@ -93,7 +94,7 @@ public struct StreamError: Error, Sendable, CustomStringConvertible {
         let place = "line \(line) (stream \"\(stream)\")"
         switch reason {
         case .recordBeforeSchema: return "\(place): RECORD before any SCHEMA for this stream"
-        case .missingKeyProperty(let key): return "\(place): record.\(key): key property is missing"
+        case .missingKeyProperty(let key): return "\(place): record.\(key): key property is missing or null"
         case .invalidRecord(let error): return "\(place): \(error)"
         case .invalidSchema(let reason): return "\(place): invalid SCHEMA: \(reason)"
         }

@@ -16,6 +16,8 @@ final class StreamSink {
     enum BatchDestination { case table, staging }
 
     let stream: String
+    /// The stream's table name, settled once per run (see `PostgresTarget.tableName(for:)`).
+    let table: String
     private(set) var plan: TablePlan
     let configuration: TargetPostgresConfiguration
     let connection: PostgresConnection
@@ -45,14 +47,18 @@ final class StreamSink {
     private(set) var pendingRows = 0
     private var committedRows = 0
 
-    init(declaration: SchemaRegistry.Stream, configuration: TargetPostgresConfiguration, connection: PostgresConnection, logger: Logger) throws {
+    init(
+        declaration: SchemaRegistry.Stream, table: String, configuration: TargetPostgresConfiguration, connection: PostgresConnection,
+        logger: Logger
+    ) throws {
         stream = declaration.message.stream
+        self.table = table
         self.declaration = declaration
         self.configuration = configuration
         flattenedColumns = Self.flattenedColumns(of: declaration, configuration: configuration)
         self.connection = connection
         self.logger = logger
-        (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: false, configuration: configuration, connection: connection)
+        (plan, encoder) = try Self.prepareTable(for: declaration, table: table, usesVersions: false, configuration: configuration, connection: connection)
         usesVersions = plan.column(named: MetadataColumn.tableVersion.rawValue) != nil
         loadsDirectly = try tableIsEmpty()
     }
@@ -63,7 +69,7 @@ final class StreamSink {
         guard declaration.message != self.declaration.message else { return }
         try commit()
         self.declaration = declaration
-        (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: usesVersions, configuration: configuration, connection: connection)
+        (plan, encoder) = try Self.prepareTable(for: declaration, table: table, usesVersions: usesVersions, configuration: configuration, connection: connection)
     }
 
     private static func flattenedColumns(of declaration: SchemaRegistry.Stream, configuration: TargetPostgresConfiguration) -> [Flattening.Column] {
@@ -75,22 +81,28 @@ final class StreamSink {
         guard !usesVersions else { return }
         try commit()
         usesVersions = true
-        (plan, encoder) = try Self.prepareTable(for: declaration, usesVersions: true, configuration: configuration, connection: connection)
+        (plan, encoder) = try Self.prepareTable(for: declaration, table: table, usesVersions: true, configuration: configuration, connection: connection)
     }
 
     /// Plans the table, brings the database in line and builds the row encoder for it.
     private static func prepareTable(
-        for declaration: SchemaRegistry.Stream, usesVersions: Bool, configuration: TargetPostgresConfiguration, connection: PostgresConnection
+        for declaration: SchemaRegistry.Stream, table: String, usesVersions: Bool, configuration: TargetPostgresConfiguration,
+        connection: PostgresConnection
     ) throws -> (TablePlan, CopyRowEncoder) {
         let synchronizer = TableSynchronizer(connection: connection)
-        let existing = try synchronizer.existingTable(
-            schema: configuration.defaultTargetSchema, table: NamePolicy.tableName(forStream: declaration.message.stream))
-        let planned = TablePlanner(configuration: configuration).plan(for: declaration, existing: existing, usesVersions: usesVersions)
+        let existing = try synchronizer.existingTable(schema: configuration.defaultTargetSchema, table: table)
+        let planned = try TablePlanner(configuration: configuration).plan(for: declaration, table: table, existing: existing, usesVersions: usesVersions)
         let plan = try synchronizer.synchronize(planned)
         return (plan, CopyRowEncoder(columns: plan.propertyColumns, nulPolicy: configuration.nulCharacters))
     }
 
     func append(_ record: RecordMessage, line: Int) throws {
+        // `time_extracted` goes into a COPY field as written: only a real date-time may.
+        if let extracted = record.timeExtracted, plan.column(named: MetadataColumn.extractedAt.rawValue) != nil,
+            RFC3339.parseDateTime(extracted) == nil
+        {
+            throw TargetError.record(line: line, stream: stream, reason: "time_extracted: \"\(extracted.prefix(40))\" is not an RFC 3339 date-time")
+        }
         if record.version != nil, configuration.activateVersion, !usesVersions { try startUsingVersions() }
         if copy == nil { try beginBatch() }
         row.removeAll(keepingCapacity: true)
@@ -153,7 +165,7 @@ final class StreamSink {
             _ = try copy.finish()
             self.copy = nil
         }
-        if destination == .staging { try mergeStagedRows(deduplicating: batchKeys.hasRepeats) }
+        if destination == .staging { try mergeStagedRows(deduplicating: batchKeys.hasRepeats || !canLoadDirectly) }
         try connection.commit()
         endBatch()
         committedRows += pendingRows

@@ -54,8 +54,13 @@ struct TableSynchronizer {
     }
 
     /// Brings the table in line with `plan` and returns the plan with the column types the
-    /// table really has (an existing wider column stays wider).
+    /// table really has (an existing wider column stays wider). One transaction: a change that
+    /// fails (a key the rows break) leaves the table as it was.
     func synchronize(_ plan: TablePlan) throws -> TablePlan {
+        try connection.transaction { _ in try synchronizeInTransaction(plan) }
+    }
+
+    private func synchronizeInTransaction(_ plan: TablePlan) throws -> TablePlan {
         try ensureSchema(plan.schema)
         let relation = PostgresIdentifier.qualified(schema: plan.schema, name: plan.table)
         guard let existing = try existingTable(schema: plan.schema, table: plan.table) else {
@@ -107,17 +112,15 @@ struct TableSynchronizer {
                 + PostgresLiteral.quoted(NamePolicy.comment(forOriginalName: column.originalName)))
     }
 
-    /// A changed `key_properties`: the old primary key goes and the new one comes, in one
-    /// transaction, so rows that break the new key (NULLs, duplicates) leave the table as it was.
+    /// A changed `key_properties`: the old primary key goes and the new one comes (inside the
+    /// synchronizing transaction), so rows that break the new key leave the table as it was.
     private func moveKey(of relation: String, from existing: ExistingTable, to keyColumns: [String]) throws {
         do {
-            try connection.transaction { connection in
-                if let constraint = existing.primaryKeyConstraint {
-                    _ = try connection.execute("ALTER TABLE \(relation) DROP CONSTRAINT \(PostgresIdentifier.quoted(constraint))")
-                }
-                guard !keyColumns.isEmpty else { return }
-                _ = try connection.execute("ALTER TABLE \(relation) ADD PRIMARY KEY (\(keyColumns.map(PostgresIdentifier.quoted).joined(separator: ", ")))")
+            if let constraint = existing.primaryKeyConstraint {
+                _ = try connection.execute("ALTER TABLE \(relation) DROP CONSTRAINT \(PostgresIdentifier.quoted(constraint))")
             }
+            guard !keyColumns.isEmpty else { return }
+            _ = try connection.execute("ALTER TABLE \(relation) ADD PRIMARY KEY (\(keyColumns.map(PostgresIdentifier.quoted).joined(separator: ", ")))")
         } catch {
             throw TargetError.keyChangeFailed(table: relation, from: existing.keyColumns, to: keyColumns, reason: "\(error)")
         }

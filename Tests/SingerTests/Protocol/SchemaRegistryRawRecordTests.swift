@@ -46,7 +46,7 @@ import Testing
         let cases: [(String, String?)] = [
             (#"{"Id":"006A","Amount":1.5,"CloseDate":"2026-11-28T00:00:01.000Z"}"#, nil),
             (#"{"\u0049d":"006A","Amount":null}"#, nil),
-            (#"{"Amount":1}"#, #"line 4 (stream "Opportunity"): record.Id: key property is missing"#),
+            (#"{"Amount":1}"#, #"line 4 (stream "Opportunity"): record.Id: key property is missing or null"#),
             (#"{"Id":"006A","Amount":-1}"#, #"line 4 (stream "Opportunity"): record.Amount: expected at least 0, got -1"#),
             (#"{"Id":"006A","CloseDate":"2026-11-31T00:00:00Z"}"#,
              #"line 4 (stream "Opportunity"): record.CloseDate: expected a date-time like 2024-01-02T03:04:05Z, got "2026-11-31T00:00:00Z""#),
@@ -63,7 +63,7 @@ import Testing
         var registry = SchemaRegistry(validatesRecords: false)
         try registry.register(opportunities, line: 1)
         #expect(try failures(registry, record(#"{"Id":"006A","Amount":"abc"}"#)) == (nil, nil))
-        let missing = #"line 4 (stream "Opportunity"): record.Id: key property is missing"#
+        let missing = #"line 4 (stream "Opportunity"): record.Id: key property is missing or null"#
         #expect(try failures(registry, record(#"{"Amount":1}"#)) == (missing, missing))
     }
 }

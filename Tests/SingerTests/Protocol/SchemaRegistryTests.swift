@@ -27,7 +27,7 @@ import Testing
         var registry = SchemaRegistry()
         try registry.register(accounts, line: 1)
         #expect(failure { try registry.check(RecordMessage(stream: "Account", record: ["AnnualRevenue": 5]), line: 2) }
-            == "line 2 (stream \"Account\"): record.Id: key property is missing")
+            == "line 2 (stream \"Account\"): record.Id: key property is missing or null")
     }
 
     @Test func invalidRecordNamesLineStreamAndField() throws {
