@@ -26,6 +26,8 @@ public final class PostgresTarget {
     private var pendingState: JSONValue?
     private var lastEmittedState: JSONValue?
     private var recordsRead = 0
+    /// The input line being handled, for errors raised away from the message itself.
+    private var lineNumber = 0
 
     public init(
         configuration: TargetPostgresConfiguration, stateOutput: MessageWriter, logger: Logger = Logger(label: "target-postgres")
@@ -58,6 +60,7 @@ public final class PostgresTarget {
             do {
                 while let message = try reader.next() {
                     stream = message.stream
+                    lineNumber = reader.lineNumber
                     try handle(message, line: reader.lineNumber)
                 }
                 stream = nil
@@ -123,9 +126,16 @@ public final class PostgresTarget {
         return table
     }
 
-    /// Commits every stream's open batch, then releases the state they cover.
+    /// Commits every stream's open batch, then releases the state they cover. A failed commit
+    /// names its own stream, whichever message made the batches commit.
     private func commitAll() throws {
-        for sink in sinks.values { try sink.commit() }
+        for sink in sinks.values {
+            do {
+                try sink.commit()
+            } catch let error as PostgresError {
+                throw TargetError.database(line: lineNumber, stream: sink.stream, error: error)
+            }
+        }
         try releaseState()
     }
 

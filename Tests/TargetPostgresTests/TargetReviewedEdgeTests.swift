@@ -98,3 +98,45 @@ import Testing
         #expect(columns.map { $0[0] } == ["id", "region"])
     }
 }
+
+@Suite struct TargetLoadMethodTests {
+    @Test func overwriteEmptiesTheTableOncePerRun() throws {
+        let fixture = try TargetFixture { $0.loadMethod = .overwrite; $0.batchSizeRows = 2 }
+        defer { fixture.dropSchema() }
+        let schema = Lines.schema("Plan", #"{"id":{"type":"integer"}}"#)
+        _ = try fixture.run([schema] + (1...3).map { Lines.record("Plan", #"{"id":\#($0)}"#) })
+        // Three batches in the second run; only the first empties the table.
+        _ = try fixture.run([schema] + (10...15).map { Lines.record("Plan", #"{"id":\#($0)}"#) })
+        #expect(try fixture.rows("plan", columns: ["id"], orderBy: "id") == (10...15).map { [String($0)] })
+    }
+
+    @Test func interleavedStreamsCommitTogetherAndTheStateFollows() throws {
+        let fixture = try TargetFixture { $0.batchSizeRows = 3 }
+        defer { fixture.dropSchema() }
+        let run = try fixture.run([
+            Lines.schema("A", #"{"id":{"type":"integer"}}"#),
+            Lines.schema("B", #"{"id":{"type":"integer"}}"#),
+            Lines.record("A", #"{"id":1}"#), Lines.record("B", #"{"id":1}"#),
+            Lines.state(#"{"at":"both one"}"#),
+            Lines.state(#"{"at":"both one"}"#),  // identical: written once
+            Lines.record("A", #"{"id":2}"#), Lines.record("A", #"{"id":3}"#),  // A fills: A and B commit
+            Lines.record("B", #"{"id":"bad"}"#),
+        ])
+        #expect(run.states == [#"{"at":"both one"}"#])
+        #expect(try fixture.rows("a", columns: ["id"], orderBy: "id") == [["1"], ["2"], ["3"]])
+        #expect(try fixture.rows("b", columns: ["id"], orderBy: "id") == [["1"]])
+    }
+
+    @Test func nulCharactersFailByDefaultAndAreStrippedWhenAsked() throws {
+        let schema = Lines.schema("Note", #"{"id":{"type":"integer"},"body":{"type":"string"}}"#)
+        let record = Lines.record("Note", #"{"id":1,"body":"a\u0000b"}"#)
+        let strict = try TargetFixture()
+        defer { strict.dropSchema() }
+        let failed = try strict.run([schema, record])
+        #expect("\(failed.error.map { "\($0)" } ?? "")".hasPrefix(#"line 2 (stream "Note"): body: "#))
+        let lenient = try TargetFixture { $0.nulCharacters = .strip }
+        defer { lenient.dropSchema() }
+        #expect(try lenient.run([schema, record]).error == nil)
+        #expect(try lenient.rows("note", columns: ["body"], orderBy: "id") == [["ab"]])
+    }
+}

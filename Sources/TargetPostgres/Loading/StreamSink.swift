@@ -136,10 +136,6 @@ final class StreamSink {
     /// staging table) change type in the same transaction, and the COPY resumes.
     private func widen(_ column: TablePlan.Column, to type: ColumnType) throws {
         let needed = ColumnType.widening(existing: column.type, incoming: type)
-        let quoted = PostgresIdentifier.quoted(column.name)
-        guard let using = column.type.alterUsing(column: quoted, to: needed) else {
-            throw TargetError.unmanagedColumnType(table: relation, column: column.name)
-        }
         if destination == .table, usesStaging {
             try finishDirectCopy()
             // The rows so far are in; a later failure must only take back what follows.
@@ -148,10 +144,9 @@ final class StreamSink {
         _ = try copy?.finish()
         copy = nil
         logger.info("\(stream): widening \(plan.table).\(column.name) from \(column.type.sql) to \(needed.sql) for a value that needs it")
-        _ = try connection.execute("ALTER TABLE \(relation) ALTER COLUMN \(quoted) TYPE \(needed.sql) USING \(using)")
-        if stagingCreated {
-            _ = try connection.execute("ALTER TABLE \(stagingTable) ALTER COLUMN \(quoted) TYPE \(needed.sql) USING \(using)")
-        }
+        let synchronizer = TableSynchronizer(connection: connection)
+        try synchronizer.changeType(of: column.name, in: relation, from: column.type, to: needed)
+        if stagingCreated { try synchronizer.changeType(of: column.name, in: stagingTable, from: column.type, to: needed) }
         if let index = plan.columns.firstIndex(of: column) { plan.columns[index].type = needed }
         encoder = CopyRowEncoder(columns: plan.propertyColumns, nulPolicy: configuration.nulCharacters)
         copy = try connection.startCopyIn("COPY \(destination == .staging ? stagingTable : relation) (\(columnList)) FROM STDIN")
@@ -193,7 +188,6 @@ final class StreamSink {
     /// The comparison is strict, so rows of this very version are never touched.
     func activate(version: Int) throws {
         try startUsingVersions()
-        let relation = PostgresIdentifier.qualified(schema: plan.schema, name: plan.table)
         let versionColumn = PostgresIdentifier.quoted(MetadataColumn.tableVersion.rawValue)
         let older = "(\(versionColumn) IS NULL OR \(versionColumn) < $1)"
         let result = configuration.hardDelete

@@ -78,13 +78,7 @@ struct TableSynchronizer {
                 throw TargetError.unmanagedColumnType(table: relation, column: column.name)
             }
             let needed = ColumnType.widening(existing: currentType, incoming: column.type)
-            if needed != currentType {
-                let quoted = PostgresIdentifier.quoted(column.name)
-                guard let using = currentType.alterUsing(column: quoted, to: needed) else {
-                    throw TargetError.unmanagedColumnType(table: relation, column: column.name)
-                }
-                _ = try connection.execute("ALTER TABLE \(relation) ALTER COLUMN \(quoted) TYPE \(needed.sql) USING \(using)")
-            }
+            if needed != currentType { try changeType(of: column.name, in: relation, from: currentType, to: needed) }
             if current.comment.flatMap(NamePolicy.originalName(fromComment:)) == nil {
                 try comment(onColumn: column, relation: relation)  // adopted from a table another target made
             }
@@ -94,6 +88,15 @@ struct TableSynchronizer {
             try moveKey(of: relation, from: existing, to: plan.keyColumns)
         }
         return synchronized
+    }
+
+    /// Converts a column in place to a wider type, with a `USING` that loses no data.
+    func changeType(of column: String, in relation: String, from current: ColumnType, to wider: ColumnType) throws {
+        let quoted = PostgresIdentifier.quoted(column)
+        guard let using = current.alterUsing(column: quoted, to: wider) else {
+            throw TargetError.unmanagedColumnType(table: relation, column: column)
+        }
+        _ = try connection.execute("ALTER TABLE \(relation) ALTER COLUMN \(quoted) TYPE \(wider.sql) USING \(using)")
     }
 
     private func create(_ plan: TablePlan, relation: String) throws {
