@@ -7,17 +7,7 @@ struct CopyFieldEscaper: Sendable {
     let nulReplacement: [UInt8]?
 
     init(nulPolicy: NULPolicy) {
-        switch nulPolicy {
-        case .fail:
-            nulReplacement = nil
-        case .strip:
-            nulReplacement = []
-        case .replace(let replacement):
-            var escaped: [UInt8] = []
-            let withoutNUL = Array(replacement.utf8.filter { $0 != 0 })
-            _ = withoutNUL.withUnsafeBufferPointer { Self.appendEscaped($0, nulReplacement: [], to: &escaped) }
-            nulReplacement = escaped
-        }
+        nulReplacement = nulPolicy.replacementBytes { _ = Self.appendEscaped($0, nulReplacement: [], to: &$1) }
     }
 
     /// Appends `bytes` escaped; false if they hold a NUL under ``NULPolicy/fail`` (the buffer then

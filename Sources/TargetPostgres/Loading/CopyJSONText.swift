@@ -18,17 +18,7 @@ struct CopyJSONText: Sendable {
     private let nulReplacement: [UInt8]?
 
     init(nulPolicy: NULPolicy) {
-        switch nulPolicy {
-        case .fail:
-            nulReplacement = nil
-        case .strip:
-            nulReplacement = []
-        case .replace(let replacement):
-            var escaped: [UInt8] = []
-            var withoutNUL = String(decoding: replacement.utf8.filter { $0 != 0 }, as: UTF8.self)
-            withoutNUL.withUTF8 { _ = Self.appendStringBody($0, nul: [], to: &escaped) }
-            nulReplacement = escaped
-        }
+        nulReplacement = nulPolicy.replacementBytes { _ = Self.appendStringBody($0, nul: [], to: &$1) }
     }
 
     func append(_ value: JSONValue, for target: Target, to buffer: inout [UInt8]) throws(CopyFieldFailure) {

@@ -15,3 +15,18 @@ public enum NULPolicy: Sendable, Hashable {
     /// Writes this text in place of each U+0000 (any U+0000 inside the replacement is dropped).
     case replace(String)
 }
+
+extension NULPolicy {
+    /// What stands for U+0000 in output: `nil` to fail, nothing to strip, else the replacement
+    /// (its own U+0000s dropped) escaped by `escape` for where it is written.
+    func replacementBytes(escapedBy escape: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void) -> [UInt8]? {
+        switch self {
+        case .fail: return nil
+        case .strip: return []
+        case .replace(let replacement):
+            var escaped: [UInt8] = []
+            Array(replacement.utf8.filter { $0 != 0 }).withUnsafeBufferPointer { escape($0, &escaped) }
+            return escaped
+        }
+    }
+}
