@@ -98,9 +98,8 @@ final class StreamSink {
 
     func append(_ record: RecordMessage, line: Int) throws {
         // `time_extracted` goes into a COPY field as written: only a real date-time may.
-        if let extracted = record.timeExtracted, plan.column(named: MetadataColumn.extractedAt.rawValue) != nil,
-            RFC3339.parseDateTime(extracted) == nil
-        {
+        // (Only `add_record_metadata` plans the `_sdc_extracted_at` column.)
+        if configuration.addRecordMetadata, let extracted = record.timeExtracted, RFC3339.parseDateTime(extracted) == nil {
             throw TargetError.record(line: line, stream: stream, reason: "time_extracted: \"\(extracted.prefix(40))\" is not an RFC 3339 date-time")
         }
         if record.version != nil, configuration.activateVersion, !usesVersions { try startUsingVersions() }
