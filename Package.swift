@@ -10,10 +10,16 @@ let package = Package(
         .library(name: "Postgres", targets: ["Postgres"]),
         .executable(name: "singer", targets: ["singer"]),
         .executable(name: "target-postgres", targets: ["target-postgres"]),
+        .executable(name: "tap-salesforce", targets: ["tap-salesforce"]),
+        .executable(name: "sandbox", targets: ["sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // RS256 for the Salesforce JWT bearer flow (_CryptoExtras holds RSA).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // The vendor sandboxes' HTTP server; without its optional traits to keep the build small.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // The core: JSON, Singer messages, schema, catalog, state, CLI conventions, logging.
@@ -53,11 +59,52 @@ let package = Package(
             dependencies: ["SingerTools", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // tap-salesforce: auth, discovery, REST and Bulk 2.0 sync of a Salesforce org.
+        .target(
+            name: "TapSalesforce",
+            dependencies: [
+                "Singer", "HTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "tap-salesforce", dependencies: ["TapSalesforce", "Singer"]),
+
+        // Vendor API emulators for tests and the demo, written from the vendors' documentation.
+        // SandboxKit is what every sandbox shares: the server, seeded randomness, fault scenarios.
+        .target(
+            name: "SandboxKit",
+            dependencies: ["Singer", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .target(
+            name: "SalesforceSandbox",
+            dependencies: [
+                "SandboxKit", "Singer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "sandbox",
+            dependencies: [
+                "SandboxKit", "SalesforceSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
         .testTarget(name: "SingerTests", dependencies: ["Singer"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         // The throwaway PostgreSQL that scripts/test starts, as the test targets reach it.
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
         .testTarget(name: "TargetPostgresTests", dependencies: ["TargetPostgres", "Singer", "Postgres", "PostgresTestSupport"]),
+        .testTarget(name: "SalesforceSandboxTests", dependencies: ["SalesforceSandbox", "SandboxKit", "HTTP", "Singer"]),
+        .testTarget(
+            name: "TapSalesforceTests",
+            dependencies: ["TapSalesforce", "SalesforceSandbox", "SandboxKit", "Singer", "HTTP",
+                           "TargetPostgres", "Postgres", "PostgresTestSupport"]
+        ),
     ]
 )
