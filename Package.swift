@@ -94,7 +94,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "SingerTests", dependencies: ["Singer"]),
+        .testTarget(name: "SingerTests", dependencies: ["Singer", "SingerTools"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         // The throwaway PostgreSQL that scripts/test starts, as the test targets reach it.
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport"),

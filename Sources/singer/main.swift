@@ -9,7 +9,7 @@ struct SingerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "singer",
         abstract: "Tools for Singer streams: sample data and benchmarks.",
-        subcommands: [Sample.self, Check.self, BenchJSON.self]
+        subcommands: [Sample.self, Check.self, Select.self, BenchJSON.self]
     )
 
     struct Sample: ParsableCommand {
@@ -56,6 +56,40 @@ struct SingerCommand: ParsableCommand {
             if let signal = ShutdownSignal.received { printError("INFO stopped by signal \(signal) after line \(summary.lines)") }
             let total = summary.recordsPerStream.values.reduce(0, +)
             printError("INFO \(summary.lines) lines, \(total) records, \(summary.states) states in \(String(format: "%.2f", seconds)) s")
+        }
+    }
+
+    struct Select: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Select streams and fields in a discovered catalog; write the catalog to stdout.",
+            discussion: """
+                Patterns are STREAM.FIELD with * and ? wildcards; a leading ! excludes \
+                (e.g. 'Opportunity.*' '!Opportunity.Description'). With --merge, the selections, \
+                replication methods and keys of a saved catalog are carried over instead.
+                """
+        )
+
+        @Option(help: "The discovered catalog (default: stdin).") var catalog: String?
+        @Option(help: "A saved catalog whose selections to carry over.") var merge: String?
+        @Argument(help: "Selection patterns.") var patterns: [String] = []
+
+        func validate() throws {
+            if merge == nil && patterns.isEmpty { throw ValidationError("give selection patterns or --merge FILE") }
+        }
+
+        func run() throws {
+            let discovered = try Catalog(json: catalog.map { try JSONFile.read($0, role: "catalog") } ?? readStandardInput())
+            var selected = discovered
+            if let merge { selected = selected.merging(userSelectionsFrom: try Catalog(json: JSONFile.read(merge, role: "catalog"))) }
+            if !patterns.isEmpty { selected = try CatalogSelector(patterns: patterns).apply(to: selected) }
+            print(IndentedJSONText.string(from: selected.json))
+        }
+
+        private func readStandardInput() throws -> JSONValue {
+            var bytes: [UInt8] = []
+            while let line = readLine(strippingNewline: false) { bytes.append(contentsOf: line.utf8) }
+            var parser = JSONParser()
+            return try parser.parse(bytes)
         }
     }
 
