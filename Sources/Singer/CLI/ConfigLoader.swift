@@ -52,12 +52,20 @@ public struct ConfigLoader: Sendable {
     }
 
     /// Fills defaults, coerces strings holding numbers or booleans (as reference Python taps
-    /// accept them), and reports every missing or mistyped setting at once.
+    /// accept them; an empty one counts as unset), and reports every missing or mistyped
+    /// setting at once.
     public func validate(_ config: Config) throws(ConfigError) -> Config {
         var config = config
         var missing: [ConfigError.MissingSetting] = []
         var problems: [ConfigError] = []
         for setting in description.settings {
+            // An empty string where a number or boolean belongs means "unset", as the reference
+            // Python taps read it (tap-salesforce's `"quota_percent_total": ""`).
+            if case .string(let text)? = config.values[setting.name], [.integer, .number, .boolean].contains(setting.type),
+                text.allSatisfy(\.isWhitespace)
+            {
+                config.values[setting.name] = nil
+            }
             guard let value = config.values[setting.name], !value.isNull else {
                 if let defaultValue = setting.defaultValue, !defaultValue.isNull {
                     config.values[setting.name] = defaultValue

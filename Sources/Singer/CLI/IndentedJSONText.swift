@@ -1,7 +1,7 @@
 /// JSON text indented by two spaces per level, as `json.dumps(indent=2)` prints the SDK's
 /// `--about --format json`: readable for people, still one JSON document for tools.
-enum IndentedJSONText {
-    static func string(from value: JSONValue) -> String {
+public enum IndentedJSONText {
+    public static func string(from value: JSONValue) -> String {
         var text = ""
         append(value, depth: 0, to: &text)
         return text
