@@ -35,7 +35,7 @@ struct StreamSync {
                 state: state, tapStreamID: plan.tapStreamID, replicationKey: key,
                 lookbackSeconds: context.configuration.lookbackWindow, startDate: context.startDate, logger: logger)
         }
-        var pass = StreamPass(
+        let pass = StreamPass(
             context: context, plan: plan, rules: rules,
             progress: ProgressReporter(stream: plan.tapStreamID, logger: logger),
             counter: context.metrics.recordCounter(endpoint: plan.tapStreamID))
