@@ -62,6 +62,7 @@ struct RecordEncoder {
         line.reset()
         line.appendBytes(recordPrefix)
         recordKey.removeAll(keepingCapacity: true)
+        nextFieldHint = 0
         var first = true
         try record.forEachMember { rawName, value in
             guard let index = fieldIndex(named: rawName) else { return }
@@ -81,11 +82,11 @@ struct RecordEncoder {
             nextFieldHint += 1
             return nextFieldHint - 1
         }
+        if Self.equal(rawName, Self.attributesName) { return nil }
         for index in fields.indices where Self.equal(rawName, fields[index].nameBytes) {
             nextFieldHint = index + 1
             return index
         }
-        nextFieldHint = 0
         return nil  // `attributes`, or a field nobody selected
     }
 
