@@ -18,10 +18,12 @@ struct BulkQueryJob {
     let plan: StreamPlan
     let logger: Logger
     let id: String
+    /// Rows per results page (`maxRecords`).
+    var maxRecordsPerPage = Self.defaultMaxRecordsPerPage
 
     /// Rows per results page: large pages mean few requests; the body is streamed, so memory
     /// does not grow with it.
-    static let maxRecordsPerPage = 50_000
+    static let defaultMaxRecordsPerPage = 50_000
     /// Times a results page is fetched again after the connection dropped mid-body.
     static let pageAttempts = 3
 
@@ -83,7 +85,7 @@ struct BulkQueryJob {
     func readResults(onRow: (CSVRow) throws -> Void, onPageEnd: (Int) throws -> Void) throws {
         var locator: String? = nil
         repeat {
-            var query = [("maxRecords", String(Self.maxRecordsPerPage))]
+            var query = [("maxRecords", String(maxRecordsPerPage))]
             if let locator { query.append(("locator", locator)) }
             let url = URLQuery(query).appended(to: jobURL + "/results")
             var delivered = 0  // data rows handed out from this page, kept across attempts

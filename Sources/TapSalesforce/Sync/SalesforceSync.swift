@@ -22,6 +22,8 @@ public struct SalesforceSync {
     let output: MessageWriter
     let logger: Logger
     let metrics: Metrics
+    /// Rows per Bulk results page (`maxRecords`); tests lower it to exercise paging.
+    var bulkPageRecords = BulkQueryJob.defaultMaxRecordsPerPage
 
     public init(
         client: SalesforceClient, configuration: SalesforceConfiguration, catalog: Catalog, state: State,
@@ -52,6 +54,7 @@ public struct SalesforceSync {
         var state = self.state
         state.currentStreamKey = .currentStream
         let context = SyncContext(client: client, configuration: configuration, output: output, logger: logger, metrics: metrics)
+        context.bulkPageRecords = bulkPageRecords
         let entries = catalog.selectedEntries(rule: .singerIO)
         if entries.isEmpty { logger.warning("no stream is selected in the catalog; nothing to sync") }
         var resumeAt = state.currentStream

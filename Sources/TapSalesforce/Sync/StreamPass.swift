@@ -32,7 +32,8 @@ struct StreamPass {
         try context.client.checkBulkQuota(jobsStartedThisRun: context.bulkJobsStarted)
         let soql = SOQLQuery.text(plan: plan, window: window, ordered: false)
         context.logger.debug("\(plan.tapStreamID): \(soql)")
-        let job = try BulkQueryJob.create(client: context.client, plan: plan, soql: soql, logger: context.logger)
+        var job = try BulkQueryJob.create(client: context.client, plan: plan, soql: soql, logger: context.logger)
+        job.maxRecordsPerPage = context.bulkPageRecords
         context.bulkJobsStarted += 1
         defer { job.delete() }
         let configuration = context.configuration

@@ -12,6 +12,7 @@ final class SyncContext {
     let metrics: Metrics
     var parser = JSONParser()
     var bulkJobsStarted = 0
+    var bulkPageRecords = BulkQueryJob.defaultMaxRecordsPerPage
 
     init(client: SalesforceClient, configuration: SalesforceConfiguration, output: MessageWriter, logger: Logger, metrics: Metrics) {
         self.client = client
