@@ -38,7 +38,7 @@ public enum TapSalesforce {
             let state = try options.statePath.map { try State(contentsOf: $0, currentStreamKey: .currentStream) }
                 ?? State(currentStreamKey: .currentStream)
             defer { client.logQuotaSummary() }
-            try SyncStandIn(
+            try SalesforceSync(
                 client: client, configuration: configuration, catalog: catalog, state: state, output: writer, logger: logger
             ).run()
             try writer.flush()

@@ -63,4 +63,16 @@ extension JSONElement {
             child = Int(tokens[child + 1].end)
         }
     }
+
+    /// Calls `body` with each element of an array in order (a page of API records), without
+    /// materialising the array. Does nothing for other kinds.
+    public func forEachElement(_ body: (JSONElement) throws -> Void) rethrows {
+        let token = tokens[index]
+        guard token.kind == .array else { return }
+        var child = index + 1
+        while child < Int(token.end) {
+            try body(JSONElement(tokens: tokens, index: child, bytes: bytes, materializer: materializer))
+            child = Int(tokens[child].end)
+        }
+    }
 }

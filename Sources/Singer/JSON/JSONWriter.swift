@@ -87,6 +87,41 @@ public struct JSONWriter {
         bytes.append(contentsOf: raw)
     }
 
+    /// Appends bytes as they are, from a buffer (a value already encoded as JSON elsewhere).
+    public mutating func appendBytes(_ raw: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: raw)
+    }
+
+    /// Writes UTF-8 bytes (a CSV field, say) as a JSON string: quoted, escaped as `writeString`
+    /// does, and with ill-formed UTF-8 replaced by U+FFFD so the output is always valid JSON.
+    public mutating func writeString(utf8 raw: UnsafeRawBufferPointer) {
+        let utf8 = raw.bindMemory(to: UInt8.self)
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte < 0x80 {
+                index += 1
+                continue
+            }
+            if byte >= 0x80, let length = UTF8Validation.sequenceLength(in: utf8, at: index) {
+                index += length
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            if byte >= 0x80 {
+                bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD for a byte that starts no valid sequence
+            } else {
+                appendEscape(byte)
+            }
+            index += 1
+            runStart = index
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// Appends text that is already valid JSON (or JSON punctuation), unchanged.
     public mutating func appendRaw(_ literal: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))

@@ -38,4 +38,14 @@ import Testing
             #expect(elements[4].rawContent == nil)
         }
     }
+
+    @Test func forEachElementVisitsArrayElementsInOrderAndSkipsNestedOnes() throws {
+        var seen: [String] = []
+        try withRoot(#"{"records":[{"Id":"1","a":[1,2]},{"Id":"2"},3],"x":[]}"#) { root in
+            root.member("records")?.forEachElement { seen.append(String(decoding: $0.rawJSON, as: UTF8.self)) }
+            root.member("x")?.forEachElement { _ in seen.append("never") }
+            root.member("records")?.forEachMember { _, _ in seen.append("not an object") }
+        }
+        #expect(seen == [#"{"Id":"1","a":[1,2]}"#, #"{"Id":"2"}"#, "3"])
+    }
 }
