@@ -41,7 +41,7 @@ public final class SalesforceSandbox: Sendable {
 
     /// Builds the org and starts serving; returns once the port is listening.
     public static func start(options: SalesforceSandboxOptions = SalesforceSandboxOptions(), logger: Logger? = nil) async throws -> SalesforceSandbox {
-        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let key = try processKey.get()
         let credentials = makeCredentials(seed: options.seed, privateKey: key)
         let verifier = try JWTVerifier(publicKeyPEM: options.jwtPublicKeyPEM ?? credentials.jwtPublicKeyPEM)
         let api = SalesforceAPI(options: options, credentials: credentials, jwtVerifier: verifier)
@@ -67,6 +67,10 @@ public final class SalesforceSandbox: Sendable {
     public func stop() async {
         await server.stop()
     }
+
+    /// One key pair per process: RSA generation is slow in debug builds, and the key only
+    /// guards a local test server.
+    private static let processKey = Result { try _RSA.Signing.PrivateKey(keySize: .bits2048) }
 
     static func makeCredentials(seed: UInt64, privateKey: _RSA.Signing.PrivateKey) -> SalesforceCredentials {
         var random = SeededRandom(seed: seed, purpose: "credentials")

@@ -34,6 +34,9 @@ struct ObjectDefinition: Sendable {
         self.label = label
         self.labelPlural = labelPlural ?? (label.hasSuffix("y") ? String(label.dropLast()) + "ies" : label + "s")
         self.keyPrefix = keyPrefix
+        // Audit helpers and explicit declarations may both add a field (IsDeleted); the first wins.
+        var seen = Set<String>()
+        let fields = fields.filter { seen.insert($0.name.lowercased()).inserted }
         self.fields = fields
         self.rowCount = rowCount
         self.custom = name.hasSuffix("__c")

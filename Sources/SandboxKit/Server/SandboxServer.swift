@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A running sandbox HTTP server on 127.0.0.1, serving one ``SandboxHandler``.
 ///
@@ -15,13 +16,15 @@ public final class SandboxServer: Sendable {
     /// The bound TCP port.
     public let port: Int
     private let task: Task<Void, Never>
+    private let group: ServiceGroup
 
     /// `http://127.0.0.1:PORT`, no trailing slash.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    private init(port: Int, task: Task<Void, Never>) {
+    private init(port: Int, task: Task<Void, Never>, group: ServiceGroup) {
         self.port = port
         self.task = task
+        self.group = group
     }
 
     /// Binds 127.0.0.1:`port` (0 = any free port) and serves `handler` until stopped.
@@ -36,9 +39,10 @@ public final class SandboxServer: Sendable {
                 continuation.yield(.success(channel.localAddress?.port ?? port))
             },
             logger: logger)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [], logger: logger))
         let task = Task {
             do {
-                try await application.run()
+                try await group.run()
             } catch {
                 continuation.yield(.failure(error))
             }
@@ -46,16 +50,17 @@ public final class SandboxServer: Sendable {
         }
         for await event in events {
             switch event {
-            case .success(let bound): return SandboxServer(port: bound, task: task)
+            case .success(let bound): return SandboxServer(port: bound, task: task, group: group)
             case .failure(let error): throw SandboxServerError.couldNotStart(port: port, underlying: "\(error)")
             }
         }
         throw SandboxServerError.couldNotStart(port: port, underlying: "the server stopped before it was listening")
     }
 
-    /// Stops accepting connections, closes open ones and waits for the server to end.
+    /// Stops accepting connections, lets requests in flight finish, closes idle keep-alive
+    /// connections and waits for the server to end.
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         await task.value
     }
 
