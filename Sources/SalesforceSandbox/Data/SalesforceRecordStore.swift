@@ -140,8 +140,8 @@ public final class SalesforceRecordStore: Sendable {
         for row in 0..<json.count {
             bytes.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
-            for (position, field) in object.fields.enumerated() {
-                CSVFragment.convert(json.fragment(row: row, field: position), type: field.type, into: &bytes)
+            for (position, type) in object.fieldTypes.enumerated() {
+                CSVFragment.convert(json.fragment(row: row, field: position), type: type, into: &bytes)
                 ends.append(UInt32(bytes.count))
             }
             table.append(bytes: bytes, ends: ends)

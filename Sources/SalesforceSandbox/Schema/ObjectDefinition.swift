@@ -25,6 +25,11 @@ struct ObjectDefinition: Sendable {
     let fieldIndex: [String: Int]
     /// Field name as declared → position, the fast path for generators.
     let exactIndex: [String: Int]
+    /// Each field's type, by position (row rendering reads these millions of times; copying
+    /// whole definitions would retain every string in them).
+    let fieldTypes: [FieldType]
+    /// Positions of address and location fields.
+    let compoundPositions: [Int]
 
     init(
         name: String, label: String? = nil, labelPlural: String? = nil, keyPrefix: String?,
@@ -50,6 +55,8 @@ struct ObjectDefinition: Sendable {
         }
         self.fieldIndex = index
         self.exactIndex = exact
+        self.fieldTypes = fields.map(\.type)
+        self.compoundPositions = fields.indices.filter { fields[$0].type.isCompound }
         configure(&self)
     }
 
