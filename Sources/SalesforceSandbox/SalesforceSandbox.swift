@@ -47,6 +47,8 @@ public final class SalesforceSandbox: Sendable {
         let api = SalesforceAPI(options: options, credentials: credentials, jwtVerifier: verifier)
         let server = try await SandboxServer.start(port: options.port, logger: logger) { request in api.handle(request) }
         api.baseURLStorage.withLock { $0 = server.baseURL }
+        let store = api.store
+        Task.detached(priority: .utility) { store.prepare(["Opportunity"]) }
         return SalesforceSandbox(options: options, credentials: credentials, api: api, server: server)
     }
 

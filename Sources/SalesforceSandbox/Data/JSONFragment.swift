@@ -6,14 +6,14 @@ import Singer
 enum JSONFragment {
     static func render(_ value: FieldValue, type: FieldType, into bytes: inout [UInt8]) {
         switch value {
-        case .null: bytes += Array("null".utf8)
-        case .bool(let flag): bytes += Array((flag ? "true" : "false").utf8)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let flag): bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
         case .int(let number):
-            if type == .int || type == .anyType { bytes += Array(String(number).utf8) } else {
-                bytes += Array(javaDouble(units: number, scale: 0).utf8)
+            if type == .int || type == .anyType { appendInteger(number, into: &bytes) } else {
+                appendDecimal(units: number, scale: 0, javaStyle: true, into: &bytes)
             }
         case .decimal(let units, let scale):
-            bytes += Array((type == .anyType ? plainDecimal(units: units, scale: scale) : javaDouble(units: units, scale: scale)).utf8)
+            appendDecimal(units: units, scale: scale, javaStyle: type != .anyType, into: &bytes)
         case .text(let text): appendString(text, into: &bytes)
         case .date(let days):
             bytes.append(UInt8(ascii: "\""))
@@ -49,10 +49,70 @@ enum JSONFragment {
         }
     }
 
+    /// Appends `text` as a JSON string (the escapes `JSONWriter` uses), without a scratch buffer.
     static func appendString(_ text: String, into bytes: inout [UInt8]) {
-        var writer = JSONWriter(capacity: text.utf8.count + 8)
-        writer.writeString(text)
-        bytes += writer.bytes
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    static func appendInteger(_ value: Int64, into bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(of: value.magnitude, into: &bytes)
+    }
+
+    private static func appendDigits(of value: UInt64, into bytes: inout [UInt8]) {
+        var divisor: UInt64 = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var remaining = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor))
+            remaining %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// A decimal without building strings: plain (`15000.0`, trailing zeros trimmed, one kept)
+    /// or, when `javaStyle` and the value is 10⁷ or more, `d.dddE±n` like Java's `Double.toString`.
+    static func appendDecimal(units: Int64, scale: Int, javaStyle: Bool, into bytes: inout [UInt8]) {
+        var pow10: UInt64 = 1
+        for _ in 0..<scale { pow10 *= 10 }
+        let magnitude = units.magnitude
+        let integer = magnitude / pow10
+        if javaStyle && integer >= 10_000_000 {
+            bytes.append(contentsOf: javaDouble(units: units, scale: scale).utf8)
+            return
+        }
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(of: integer, into: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        var fraction = magnitude % pow10
+        var digits = scale
+        while digits > 0 && fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        if digits == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        var divisor: UInt64 = 1
+        for _ in 1..<digits { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
     }
 
     static let plusZero = Array("+0000".utf8)

@@ -7,17 +7,27 @@ enum SalesforceID {
     /// The 18-character ID for record `number` (≥ 0) under `prefix`. Numbers map to IDs in
     /// the same order, so row order is Id order.
     static func make(prefix: String, number: Int) -> String {
-        var bytes = Array(prefix.utf8.prefix(3))
-        while bytes.count < 3 { bytes.append(UInt8(ascii: "0")) }
-        bytes += Array("Hs0".utf8)
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 9)
-        var remaining = max(0, number)
-        for position in stride(from: 8, through: 0, by: -1) {
-            digits[position] = base62[remaining % 62]
-            remaining /= 62
+        String(unsafeUninitializedCapacity: 18) { buffer in
+            var prefixBytes = prefix.utf8.makeIterator()
+            for position in 0..<3 { buffer[position] = prefixBytes.next() ?? UInt8(ascii: "0") }
+            buffer[3] = UInt8(ascii: "H")
+            buffer[4] = UInt8(ascii: "s")
+            buffer[5] = UInt8(ascii: "0")
+            var remaining = max(0, number)
+            for position in stride(from: 14, through: 6, by: -1) {
+                buffer[position] = base62[remaining % 62]
+                remaining /= 62
+            }
+            for chunk in 0..<3 {
+                var flags = 0
+                for offset in 0..<5 {
+                    let byte = buffer[chunk * 5 + offset]
+                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { flags |= 1 << offset }
+                }
+                buffer[15 + chunk] = suffixAlphabet[flags]
+            }
+            return 18
         }
-        bytes += digits
-        return String(decoding: bytes + suffix(of: bytes), as: UTF8.self)
     }
 
     /// The case-safe suffix: per 5-character chunk, a bit for each upper-case letter.

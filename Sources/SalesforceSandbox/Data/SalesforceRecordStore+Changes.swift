@@ -22,7 +22,8 @@ extension SalesforceRecordStore {
     /// 1 % of rows are updated, a quarter as many soft-deleted and as many inserted. The rows
     /// and values chosen follow from the seed and the round number only.
     func applyChanges(now: Int64) -> SalesforceChangeSummary {
-        state.withLock { state in
+        prepare(Self.changingObjects)
+        return state.withLock { state in
             state.changeRounds += 1
             let round = state.changeRounds
             var summary = SalesforceChangeSummary(round: round, timestampMilliseconds: now, updated: [:], deleted: [:], inserted: [:])

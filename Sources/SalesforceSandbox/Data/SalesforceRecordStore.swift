@@ -1,3 +1,4 @@
+import Foundation
 import SandboxKit
 import Singer
 import Synchronization
@@ -24,6 +25,9 @@ public final class SalesforceRecordStore: Sendable {
     let schema: OrgSchema
     let context: GenerationContext
     let state = Mutex(State())
+    /// Serialises generation, which runs outside `state`'s lock so requests for objects
+    /// already generated never wait for a large one being built.
+    private let generationLock = NSLock()
 
     init(schema: OrgSchema, seed: UInt64, opportunities: Int) {
         self.schema = schema
@@ -33,12 +37,34 @@ public final class SalesforceRecordStore: Sendable {
     /// A snapshot of `object`'s JSON rows (generating them on first use). Snapshots are
     /// values: later changes do not move under a reader.
     func table(for object: ObjectDefinition) -> RecordTable {
-        state.withLock { state in Self.data(for: object, in: &state, context: context).json }
+        ensureGenerated(object)
+        return state.withLock { state in Self.data(for: object, in: &state, context: context).json }
+    }
+
+    /// Generates `object`'s rows unless they exist (at most one generation at a time).
+    func ensureGenerated(_ object: ObjectDefinition) {
+        if state.withLock({ $0.objects[object.name] != nil }) { return }
+        generationLock.lock()
+        defer { generationLock.unlock() }
+        if state.withLock({ $0.objects[object.name] != nil }) { return }
+        let table = Self.generate(object, context: context)
+        state.withLock { state in
+            if state.objects[object.name] == nil { state.objects[object.name] = ObjectData(json: table) }
+        }
+    }
+
+    /// Generates the named objects now (in the background at start-up, so the first query
+    /// of a large org does not wait for it).
+    public func prepare(_ objectNames: [String]) {
+        for name in objectNames {
+            if let object = schema.object(named: name), object.queryable { ensureGenerated(object) }
+        }
     }
 
     /// A snapshot of `object`'s CSV rows.
     func csvTable(for object: ObjectDefinition) -> RecordTable {
-        state.withLock { state in
+        ensureGenerated(object)
+        return state.withLock { state in
             var data = Self.data(for: object, in: &state, context: context)
             if let csv = data.csv { return csv }
             let csv = Self.csv(from: data.json, object: object)
@@ -114,8 +140,8 @@ public final class SalesforceRecordStore: Sendable {
         for row in 0..<json.count {
             bytes.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
-            for (position, field) in object.fields.enumerated() {
-                CSVFragment.convert(json.fragment(row: row, field: position), type: field.type, into: &bytes)
+            for (position, type) in object.fieldTypes.enumerated() {
+                CSVFragment.convert(json.fragment(row: row, field: position), type: type, into: &bytes)
                 ends.append(UInt32(bytes.count))
             }
             table.append(bytes: bytes, ends: ends)

@@ -7,6 +7,21 @@ struct GenerationContext: Sendable {
     let seed: UInt64
     let opportunities: Int
     let schema: OrgSchema
+    /// Per object: key prefix, ID number offset and row count, computed once (generators ask
+    /// for them millions of times).
+    private let objects: [String: (prefix: String, offset: Int, rows: Int)]
+
+    init(seed: UInt64, opportunities: Int, schema: OrgSchema) {
+        self.seed = seed
+        self.opportunities = opportunities
+        self.schema = schema
+        var objects: [String: (prefix: String, offset: Int, rows: Int)] = [:]
+        for object in schema.objects {
+            let offset = Int(SeededRandom.stableHash("\(seed)/\(object.name)") % 50_000) * 1_000_000
+            objects[object.name] = (object.keyPrefix ?? "000", offset, object.rowCount(opportunities))
+        }
+        self.objects = objects
+    }
 
     /// 2023-01-01T00:00:00.000Z.
     static let historyStart: Int64 = 1_672_531_200_000
@@ -18,7 +33,7 @@ struct GenerationContext: Sendable {
 
     /// Rows seeded for `object` (0 for unknown objects).
     func count(_ object: String) -> Int {
-        schema.object(named: object).map { $0.rowCount(opportunities) } ?? 0
+        objects[object]?.rows ?? 0
     }
 
     /// The Opportunity rows (from `sharedStampBlock.lowerBound`) that share ``sharedStamp``:
@@ -31,9 +46,8 @@ struct GenerationContext: Sendable {
 
     /// The ID of row `index` of `object`.
     func id(_ object: String, _ index: Int) -> String {
-        let prefix = schema.object(named: object)?.keyPrefix ?? "000"
-        let offset = Int(SeededRandom.stableHash("\(seed)/\(object)") % 50_000) * 1_000_000
-        return SalesforceID.make(prefix: prefix, number: offset + index + 1)
+        let entry = objects[object] ?? ("000", 0, 0)
+        return SalesforceID.make(prefix: entry.prefix, number: entry.offset + index + 1)
     }
 
     /// A random existing row's ID of `object`, or null when it has no rows.

@@ -21,6 +21,9 @@ extension SalesRows {
         }
     }
 
+    /// Closed Won and Closed Lost a quarter each, the open stages sharing the rest.
+    static let stageWeights: [(Int, Int)] = [(8, 25), (9, 25)] + (0..<8).map { ($0, 6) }
+
     /// Stage-dependent fields, shared by generation and changes.
     static func applyStage(_ index: Int, to row: inout RowBuilder) {
         let stage = OrgSchema.stages[index]
@@ -29,8 +32,7 @@ extension SalesRows {
         row["IsClosed"] = .bool(stage.closed)
         row["IsWon"] = .bool(stage.won)
         row["ForecastCategory"] = .text(stage.forecast)
-        let names = ["Pipeline": "Pipeline", "BestCase": "Best Case", "Commit": "Commit", "Closed": "Closed", "Omitted": "Omitted"]
-        row["ForecastCategoryName"] = .text(names[stage.forecast] ?? stage.forecast)
+        row["ForecastCategoryName"] = .text(stage.forecast == "BestCase" ? "Best Case" : stage.forecast == "Forecast" ? "Commit" : stage.forecast)
         if case .decimal(let units, let scale) = row["Amount"] {
             let (product, overflow) = units.multipliedReportingOverflow(by: Int64(stage.probability))
             row["ExpectedRevenue"] = overflow ? .decimal(units / 100 * Int64(stage.probability), scale: scale) : .decimal(product / 100, scale: scale)
@@ -53,7 +55,7 @@ extension SalesRows {
         row["Name"] = .text("\(SampleText.companyName(&random)) – \(random.pick(SampleText.products) ?? "Deal")")
         row["Description"] = optionalText(&random, 0.3, SampleText.descriptions)
         row["Amount"] = amount(&random)
-        let stageIndex = random.weighted([(8, 25), (9, 25)] + (0..<8).map { ($0, 6) })
+        let stageIndex = random.weighted(Self.stageWeights)
         applyStage(stageIndex, to: &row)
         row["TotalOpportunityQuantity"] = random.chance(0.4) ? .decimal(Int64.random(in: 100...10_000, using: &random), scale: 2) : .null
         let closeDays = GenerationContext.days(created) + Int.random(in: OrgSchema.stages[stageIndex].closed ? 10...180 : 30...365, using: &random)

@@ -6,7 +6,7 @@ struct RowBuilder {
 
     init(object: ObjectDefinition) {
         self.object = object
-        values = object.fields.map { $0.type == .boolean ? .bool(false) : .null }
+        values = object.fieldTypes.map { $0 == .boolean ? .bool(false) : .null }
     }
 
     /// The value of `name`; assigning to a field the object lacks is ignored (generators
@@ -27,7 +27,8 @@ struct RowBuilder {
 
     /// Fills compound fields from their components.
     mutating func assembleCompounds() {
-        for (position, field) in object.fields.enumerated() {
+        for position in object.compoundPositions {
+            let field = object.fields[position]
             switch field.type {
             case .address:
                 let prefix = String(field.name.dropLast("Address".count))
@@ -62,15 +63,15 @@ struct RowBuilder {
     /// The row's JSON fragments, packed for a ``RecordTable``.
     func rendered(apiVersion: String = "v61.0") -> (bytes: [UInt8], ends: [UInt32]) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(object.fields.count * 24)
+        bytes.reserveCapacity(object.fieldTypes.count * 24)
         var ends: [UInt32] = []
-        ends.reserveCapacity(object.fields.count)
+        ends.reserveCapacity(object.fieldTypes.count)
         let id: String? = if case .text(let value) = values[0] { value } else { nil }
-        for (position, field) in object.fields.enumerated() {
-            if field.type == .base64, let id {
-                JSONFragment.appendString("/services/data/\(apiVersion)/sobjects/\(object.name)/\(id)/\(field.name)", into: &bytes)
+        for (position, type) in object.fieldTypes.enumerated() {
+            if type == .base64, let id {
+                JSONFragment.appendString("/services/data/\(apiVersion)/sobjects/\(object.name)/\(id)/\(object.fields[position].name)", into: &bytes)
             } else {
-                JSONFragment.render(values[position], type: field.type, into: &bytes)
+                JSONFragment.render(values[position], type: type, into: &bytes)
             }
             ends.append(UInt32(bytes.count))
         }

@@ -96,7 +96,12 @@ struct CompiledQuery: Sendable {
                 }
             }
         }
-        if !order.isEmpty {
+        if order.count == 1, let key = order.first, let keyed = Self.integerKeys(keys[0], nullsFirst: key.nullsFirst, descending: key.descending) {
+            // The taps' ORDER BY SystemModstamp: sort plain integers, not enum values.
+            var pairs = Array(zip(keyed, rows))
+            pairs.sort { $0.0 != $1.0 ? (key.descending ? $0.0 > $1.0 : $0.0 < $1.0) : $0.1 < $1.1 }
+            rows = pairs.map(\.1)
+        } else if !order.isEmpty {
             let permutation = (0..<rows.count).sorted { left, right in
                 for (position, key) in order.enumerated() {
                     let a = keys[position][left], b = keys[position][right]
@@ -110,6 +115,24 @@ struct CompiledQuery: Sendable {
         let start = min(offset ?? 0, rows.count)
         let end = limit.map { min(rows.count, start + $0) } ?? rows.count
         return start == 0 && end == rows.count ? rows : Array(rows[start..<end])
+    }
+
+    /// Datetime, date and time keys as integers, nulls mapped past either end; `nil` for
+    /// other types.
+    private static func integerKeys(_ values: [SOQLValue], nullsFirst: Bool, descending: Bool) -> [Int64]? {
+        let nullKey = (nullsFirst != descending) ? Int64.min : Int64.max
+        var keys: [Int64] = []
+        keys.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case .dateTime(let moment): keys.append(moment)
+            case .date(let days): keys.append(Int64(days))
+            case .time(let milliseconds): keys.append(Int64(milliseconds))
+            case .null: keys.append(nullKey)
+            default: return nil
+            }
+        }
+        return keys
     }
 
     /// The datetime range the WHERE clause's top-level conjunction allows, for the

@@ -23,6 +23,13 @@ struct ObjectDefinition: Sendable {
     var rowCount: @Sendable (Int) -> Int = { _ in 0 }
     /// Field name (lower-cased) → position in `fields`.
     let fieldIndex: [String: Int]
+    /// Field name as declared → position, the fast path for generators.
+    let exactIndex: [String: Int]
+    /// Each field's type, by position (row rendering reads these millions of times; copying
+    /// whole definitions would retain every string in them).
+    let fieldTypes: [FieldType]
+    /// Positions of address and location fields.
+    let compoundPositions: [Int]
 
     init(
         name: String, label: String? = nil, labelPlural: String? = nil, keyPrefix: String?,
@@ -41,8 +48,15 @@ struct ObjectDefinition: Sendable {
         self.rowCount = rowCount
         self.custom = name.hasSuffix("__c")
         var index: [String: Int] = [:]
-        for (position, field) in fields.enumerated() { index[field.name.lowercased()] = position }
+        var exact: [String: Int] = [:]
+        for (position, field) in fields.enumerated() {
+            index[field.name.lowercased()] = position
+            exact[field.name] = position
+        }
         self.fieldIndex = index
+        self.exactIndex = exact
+        self.fieldTypes = fields.map(\.type)
+        self.compoundPositions = fields.indices.filter { fields[$0].type.isCompound }
         configure(&self)
     }
 
@@ -53,7 +67,7 @@ struct ObjectDefinition: Sendable {
     }
 
     /// Position of a field known to exist (schema code only).
-    func position(of name: String) -> Int? { fieldIndex[name.lowercased()] }
+    func position(of name: String) -> Int? { exactIndex[name] ?? fieldIndex[name.lowercased()] }
 }
 
 extension FieldDefinition {

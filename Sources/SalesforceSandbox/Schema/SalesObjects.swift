@@ -4,7 +4,7 @@ extension OrgSchema {
         ("Prospecting", 10, "Pipeline", false, false), ("Qualification", 10, "Pipeline", false, false),
         ("Needs Analysis", 20, "Pipeline", false, false), ("Value Proposition", 50, "Pipeline", false, false),
         ("Id. Decision Makers", 60, "Pipeline", false, false), ("Perception Analysis", 70, "Pipeline", false, false),
-        ("Proposal/Price Quote", 75, "BestCase", false, false), ("Negotiation/Review", 90, "Commit", false, false),
+        ("Proposal/Price Quote", 75, "BestCase", false, false), ("Negotiation/Review", 90, "Forecast", false, false),
         ("Closed Won", 100, "Closed", true, true), ("Closed Lost", 0, "Omitted", true, false),
     ]
     static let industries = ["Agriculture", "Banking", "Biotechnology", "Chemicals", "Communications", "Construction", "Consulting", "Education", "Electronics", "Energy", "Engineering", "Finance", "Healthcare", "Insurance", "Manufacturing", "Media", "Retail", "Technology", "Transportation", "Utilities"]
