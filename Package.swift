@@ -20,6 +20,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         // The vendor sandboxes' HTTP server; without its optional traits to keep the build small.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Beneath Hummingbird; named because SandboxKit uses their types directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The core: JSON, Singer messages, schema, catalog, state, CLI conventions, logging.
@@ -75,7 +79,14 @@ let package = Package(
         // SandboxKit is what every sandbox shares: the server, seeded randomness, fault scenarios.
         .target(
             name: "SandboxKit",
-            dependencies: ["Singer", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "Singer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "SalesforceSandbox",
@@ -101,11 +112,22 @@ let package = Package(
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
         .testTarget(name: "TargetPostgresTests", dependencies: ["TargetPostgres", "Singer", "Postgres", "PostgresTestSupport"]),
-        .testTarget(name: "SalesforceSandboxTests", dependencies: ["SalesforceSandbox", "SandboxKit", "HTTP", "Singer"]),
+        .testTarget(
+            name: "SalesforceSandboxTests",
+            dependencies: [
+                "SalesforceSandbox", "SandboxKit", "HTTP", "Singer",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(
             name: "TapSalesforceTests",
-            dependencies: ["TapSalesforce", "SalesforceSandbox", "SandboxKit", "Singer", "HTTP",
-                           "TargetPostgres", "Postgres", "PostgresTestSupport"]
+            dependencies: [
+                "TapSalesforce", "SalesforceSandbox", "SandboxKit", "Singer", "HTTP", "TargetPostgres", "Postgres",
+                "PostgresTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
     ]
 )
