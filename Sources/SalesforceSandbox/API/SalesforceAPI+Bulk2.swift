@@ -127,34 +127,12 @@ extension SalesforceAPI {
             maxRecords = value
         }
         let end = min(job.rows.count, offset + maxRecords)
-        let table = store.csvTable(for: job.query.object)
-        let writer = RecordPageWriter(object: job.query.object, fields: job.query.fields)
-        let delimiter = Self.delimiters[job.columnDelimiter] ?? UInt8(ascii: ",")
-        let lineEnding: [UInt8] = job.lineEnding == "CRLF" ? [0x0D, 0x0A] : [0x0A]
-        let header = writer.csvHeader(delimiter: delimiter, lineEnding: lineEnding)
-        let rows = job.rows
-        let length = header.count + writer.csvLength(table: table, rows: rows[offset..<end], lineEnding: lineEnding.count)
-        let chunkRows = 5_000
-        let firstRow = offset
-        let body = SandboxResponse.Body.chunks(contentLength: length) { index in
-            if index == 0 {
-                var buffer = ByteBufferAllocator().buffer(capacity: header.count)
-                buffer.writeBytes(header)
-                return buffer
-            }
-            let start = firstRow + (index - 1) * chunkRows
-            guard start < end else { return nil }
-            return writer.csvRows(table: table, rows: rows[start..<min(end, start + chunkRows)], delimiter: delimiter, lineEnding: lineEnding)
-        }
-        counters.increment(SalesforceCounter.bulkResultPages)
-        counters.increment(SalesforceCounter.recordsServed, by: end - offset)
-        var response = SandboxResponse(status: 200, headers: [
-            ("Content-Type", "text/csv; charset=UTF-8"),
-            ("Sforce-Locator", end < job.rows.count ? Self.encodeLocator(end) : "null"),
-            ("Sforce-NumberOfRecords", String(end - offset)),
-        ], body: body)
-        response.markAsRecords()
-        return response
+        return csvResults(query: job.query, rows: job.rows[offset..<end],
+                          delimiter: Self.delimiters[job.columnDelimiter] ?? UInt8(ascii: ","),
+                          lineEnding: job.lineEnding == "CRLF" ? [0x0D, 0x0A] : [0x0A], headers: [
+                              ("Sforce-Locator", end < job.rows.count ? Self.encodeLocator(end) : "null"),
+                              ("Sforce-NumberOfRecords", String(end - offset)),
+                          ])
     }
 
     /// Locators are the next row offset in unpadded base64 (`MTAwMDA` is 10000), opaque to clients.

@@ -58,7 +58,7 @@ extension SalesforceAPI {
         body.append(key: "ConcurrentAsyncGetReportInstances", value: entry(200, 200))
         body.append(key: "DailyApiRequests", value: entry(limit, limit - used))
         body.append(key: "DailyAsyncApexExecutions", value: entry(250_000, 250_000))
-        body.append(key: "DailyBulkApiBatches", value: entry(15_000, 15_000 - bulkJobs))
+        body.append(key: "DailyBulkApiBatches", value: entry(15_000, 15_000 - bulkJobs - counters[SalesforceCounter.bulkBatches]))
         body.append(key: "DailyBulkV2QueryFileStorageMB", value: entry(976_562, 976_562))
         body.append(key: "DailyBulkV2QueryJobs", value: entry(10_000, 10_000 - bulkJobs))
         body.append(key: "DataStorageMB", value: entry(1_024, 1_000))

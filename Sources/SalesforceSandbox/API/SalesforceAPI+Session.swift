@@ -2,20 +2,30 @@ import SandboxKit
 
 /// What every authenticated REST call goes through, in Salesforce's order: session check
 /// (401), daily limit (403), usage count, then the flaky scenario's faults; every answer
-/// after the session check carries `Sforce-Limit-Info`.
+/// after the session check carries `Sforce-Limit-Info`. `render` turns errors into answers:
+/// REST's JSON arrays by default, asyncapi documents for Bulk 1.0.
 extension SalesforceAPI {
-    func authenticated(_ request: SandboxRequest, _ body: () throws -> SandboxResponse) throws -> SandboxResponse {
-        try checkSession(request)
-        let used = try countCall()
+    func authenticated(
+        _ request: SandboxRequest, render: (APIError) -> SandboxResponse = { $0.response }, _ body: () throws -> SandboxResponse
+    ) -> SandboxResponse {
+        let used: Int
+        do {
+            try checkSession(request)
+            used = try countCall()
+        } catch {
+            return render(error)
+        }
         var response: SandboxResponse
         do {
             if let fault = injectedFault(method: request.method) {
-                response = fault.response
+                response = render(fault)
             } else {
                 response = try body()
             }
         } catch let error as APIError {
-            response = error.response
+            response = render(error)
+        } catch {
+            response = render(APIError(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred: \(error)"))
         }
         response.setHeader("Sforce-Limit-Info", limitInfo(used: used))
         if response.status == 200, response.header("Sforce-Records") != nil {
@@ -31,7 +41,7 @@ extension SalesforceAPI {
 
     /// Throws 401 unless the request carries a live access token (`Authorization: Bearer`, or
     /// `X-SFDC-Session` for Bulk 1.0).
-    func checkSession(_ request: SandboxRequest) throws {
+    func checkSession(_ request: SandboxRequest) throws(APIError) {
         let token: String?
         if let authorization = request.header("authorization"), authorization.lowercased().hasPrefix("bearer ") {
             token = String(authorization.dropFirst(7)).trimmingSpaces
@@ -47,7 +57,7 @@ extension SalesforceAPI {
     }
 
     /// Counts one call against the daily limit; throws 403 once usage reached it.
-    func countCall() throws -> Int {
+    func countCall() throws(APIError) -> Int {
         let limit = options.effectiveAPILimit
         let used: Int? = usage.withLock { used in
             guard used < limit else { return nil }

@@ -21,6 +21,7 @@ final class SalesforceAPI: Sendable {
     let flakyDrops: EveryNthEvent
     let cursors = QueryCursorStore()
     let jobs = BulkJobStore()
+    let jobs1 = Bulk1JobStore()
     let minting: Mutex<SeededRandom>
     let baseURLStorage = Mutex<String?>(nil)
 
@@ -79,9 +80,9 @@ final class SalesforceAPI: Sendable {
             case "data":
                 let version = segments[2]
                 guard Self.isVersion(version) else { throw APIError.notFound }
-                return try authenticated(request) { try dataResource(request, version: version, rest: Array(segments.dropFirst(3))) }
+                return authenticated(request) { try dataResource(request, version: version, rest: Array(segments.dropFirst(3))) }
             case "async" where segments.count >= 3:
-                return bulkV1(request, rest: Array(segments.dropFirst(3)))
+                return bulkV1(request, version: segments[2], rest: Array(segments.dropFirst(3)))
             default: throw APIError.notFound
             }
         case "_sandbox":
@@ -122,6 +123,9 @@ final class SalesforceAPI: Sendable {
 
     private static func errorCode(in response: SandboxResponse) -> String? {
         guard case .buffer(let buffer) = response.body, buffer.readableBytes < 65_536 else { return nil }
+        if response.header("Content-Type") == "application/xml" {
+            return Bulk1Document.element("exceptionCode", in: String(decoding: buffer.readableBytesView, as: UTF8.self))
+        }
         var parser = JSONParser()
         guard let value = try? parser.parse(Array(buffer.readableBytesView)) else { return nil }
         return value[0]?["errorCode"]?.stringValue ?? value["error"]?.stringValue ?? value["exceptionCode"]?.stringValue

@@ -33,6 +33,8 @@ public enum SalesforceCounter {
     public static let recordsServed = "records_served"
     /// Bulk 2.0 and 1.0 query jobs created.
     public static let bulkJobs = "bulk_jobs"
+    /// Bulk 1.0 batches added (PK-chunk batches included); they count against `DailyBulkApiBatches`.
+    public static let bulkBatches = "bulk_batches"
     /// Bulk result pages served.
     public static let bulkResultPages = "bulk_result_pages"
 }
