@@ -11,6 +11,8 @@ let package = Package(
         .executable(name: "singer", targets: ["singer"]),
         .executable(name: "target-postgres", targets: ["target-postgres"]),
         .executable(name: "tap-salesforce", targets: ["tap-salesforce"]),
+        .executable(name: "tap-zuora", targets: ["tap-zuora"]),
+        .executable(name: "tap-marketo", targets: ["tap-marketo"]),
         .executable(name: "sandbox", targets: ["sandbox"]),
     ],
     dependencies: [
@@ -75,6 +77,14 @@ let package = Package(
         ),
         .executableTarget(name: "tap-salesforce", dependencies: ["TapSalesforce", "Singer"]),
 
+        // tap-zuora: AQuA and REST export syncs of a Zuora tenant.
+        .target(name: "TapZuora", dependencies: ["Singer", "HTTP", .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(name: "tap-zuora", dependencies: ["TapZuora", "Singer"]),
+
+        // tap-marketo: bulk lead and activity exports and the asset APIs of a Marketo instance.
+        .target(name: "TapMarketo", dependencies: ["Singer", "HTTP", .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(name: "tap-marketo", dependencies: ["TapMarketo", "Singer"]),
+
         // Vendor API emulators for tests and the demo, written from the vendors' documentation.
         // SandboxKit is what every sandbox shares: the server, seeded randomness, fault scenarios.
         .target(
@@ -98,10 +108,18 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
+        .target(
+            name: "ZuoraSandbox",
+            dependencies: ["SandboxKit", "Singer", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .target(
+            name: "MarketoSandbox",
+            dependencies: ["SandboxKit", "Singer", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "sandbox",
             dependencies: [
-                "SandboxKit", "SalesforceSandbox",
+                "SandboxKit", "SalesforceSandbox", "ZuoraSandbox", "MarketoSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,6 +137,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
+        ),
+        .testTarget(
+            name: "TapZuoraTests",
+            dependencies: ["TapZuora", "ZuoraSandbox", "SandboxKit", "Singer", "HTTP", "TargetPostgres", "Postgres", "PostgresTestSupport"]
+        ),
+        .testTarget(
+            name: "TapMarketoTests",
+            dependencies: ["TapMarketo", "MarketoSandbox", "SandboxKit", "Singer", "HTTP", "TargetPostgres", "Postgres", "PostgresTestSupport"]
         ),
         .testTarget(
             name: "TapSalesforceTests",
