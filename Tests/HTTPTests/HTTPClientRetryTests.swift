@@ -39,6 +39,19 @@ import Testing
         #expect(fixture.sleeps.all == [.seconds(7)])
     }
 
+    @Test func rateLimitResetIsHonouredOnTooManyRequestsWithoutRetryAfter() throws {
+        // Zuora's 429s carry ratelimit-limit/-remaining/-reset, not Retry-After.
+        let server = try TestHTTPServer(script: [
+            .status(429, "", headers: [("ratelimit-limit", "100"), ("ratelimit-remaining", "0"), ("ratelimit-reset", "12")]),
+            .status(429, "", headers: [("RateLimit-Reset", "30"), ("Retry-After", "3")]), .ok("done"),
+        ])
+        let fixture = ClientFixture()
+
+        _ = try fixture.client.send(HTTPRequest(url: server.url("/v1/data")))
+
+        #expect(fixture.sleeps.all == [.seconds(12), .seconds(3)])
+    }
+
     @Test func retryAfterAsHTTPDateIsHonoured() throws {
         let now = Date(timeIntervalSince1970: 1_445_412_470) // Wed, 21 Oct 2015 07:27:50 GMT
         let server = try TestHTTPServer(script: [

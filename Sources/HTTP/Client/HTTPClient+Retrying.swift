@@ -59,7 +59,10 @@ extension HTTPClient {
                 else {
                     throw HTTPError.status(summary, failure, attempts: attemptNumber)
                 }
+                // Zuora and others announce the wait only in the IETF draft `RateLimit-Reset`
+                // (seconds until the window resets); `Retry-After` wins when both are sent.
                 retryAfter = failure.headers["Retry-After"].flatMap { RetryAfter.delay(from: $0, now: timing.now()) }
+                    ?? (failure.status == 429 ? failure.headers["RateLimit-Reset"].flatMap { RetryAfter.delay(from: $0, now: timing.now()) } : nil)
             case .transport(let failure, let bytesDelivered, let headDelivered, _):
                 // A head handed over counts like body bytes: a retry would run onHead again.
                 if bytesDelivered > 0 || headDelivered {

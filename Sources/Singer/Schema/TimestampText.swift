@@ -1,6 +1,4 @@
-import Singer
-
-/// Rewrites Salesforce's datetime and date texts into the forms records carry, from bytes and
+/// Rewrites vendors' datetime and date texts (Salesforce, Zuora…) into the forms records carry, from bytes and
 /// without building a `String` for the usual shapes.
 ///
 /// ```
@@ -9,14 +7,14 @@ import Singer
 /// 2013-05-20                     (date)  → 2013-05-20T00:00:00.000000Z  as a date-time
 /// ```
 /// Other offsets and precisions go through the RFC 3339 parser and are converted to UTC.
-enum TimestampText {
+public enum TimestampText {
     /// Length of the normalised form, `YYYY-MM-DDTHH:MM:SS.ffffffZ`.
-    static let normalizedLength = 27
+    public static let normalizedLength = 27
     private static let midnightSuffix = Array("T00:00:00.000000Z".utf8)
 
     /// Replaces `output` with the UTC `…ffffffZ` form of `raw`; `false` when `raw` is not a
     /// date-time or a date.
-    static func normalizeDateTime(_ raw: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Bool {
+    public static func normalizeDateTime(_ raw: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Bool {
         output.removeAll(keepingCapacity: true)
         let bytes = raw.bindMemory(to: UInt8.self)
         let count = bytes.count
@@ -41,13 +39,15 @@ enum TimestampText {
             return true
         }
         guard let dateTime = RFC3339.parseDateTime(bytes) else { return false }
-        output.append(contentsOf: SyncInstant(dateTime).singerText.utf8)
+        // To UTC, truncated to the microsecond as singer-python writes it.
+        let utc = RFC3339.DateTime(secondsSince1970: dateTime.secondsSince1970, nanosecond: dateTime.time.nanosecond / 1000 * 1000)
+        output.append(contentsOf: utc.singerTimestamp.utf8)
         return true
     }
 
     /// Replaces `output` with the `YYYY-MM-DD` of `raw` (a date, or the date part of a
     /// date-time as written); `false` when `raw` starts with no valid date.
-    static func normalizeDate(_ raw: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Bool {
+    public static func normalizeDate(_ raw: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Bool {
         output.removeAll(keepingCapacity: true)
         let bytes = raw.bindMemory(to: UInt8.self)
         guard bytes.count >= 10, RFC3339.parseDate(UnsafeBufferPointer(rebasing: bytes[0..<10])) != nil else { return false }

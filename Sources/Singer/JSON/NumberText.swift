@@ -1,8 +1,8 @@
-/// Checks and tidies number texts from Bulk CSV (and the odd REST value) without `Double`, so
-/// a record keeps exactly the digits Salesforce sent.
-enum NumberText {
+/// Checks and tidies number texts from CSV exports (and the odd JSON value) without `Double`, so
+/// a record keeps exactly the digits the vendor sent.
+public enum NumberText {
     /// Whether `bytes` is a JSON number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    static func isJSONNumber(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    public static func isJSONNumber(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         let count = bytes.count
         if index < count && bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -32,7 +32,7 @@ enum NumberText {
     /// The length of the integer part when `bytes` is an integer written with an optional
     /// all-zero fraction (`12`, `-3`, `0.0`, `12.000`), else `nil`. Salesforce's Bulk CSV writes
     /// `0.0` for some integer fields; the Python tap turns it into `0`, and so do we.
-    static func integerPrefixLength(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    public static func integerPrefixLength(_ bytes: UnsafeRawBufferPointer) -> Int? {
         let count = bytes.count
         var index = 0
         if index < count && bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -51,5 +51,5 @@ enum NumberText {
     }
 
     @inline(__always)
-    static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    public static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 }
