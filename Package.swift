@@ -110,7 +110,8 @@ let package = Package(
         ),
         .target(
             name: "ZuoraSandbox",
-            dependencies: ["SandboxKit", "Singer", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["SandboxKit", "Singer", .product(name: "Hummingbird", package: "hummingbird")],
+            exclude: ["README.md"]
         ),
         .target(
             name: "MarketoSandbox",

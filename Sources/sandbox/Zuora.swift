@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SandboxKit
+import ZuoraSandbox
+
+/// `sandbox zuora --port P --seed S --records N --scenario a,b`.
+struct Zuora: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Emulate Zuora's OAuth, describe, AQuA and CRUD export APIs over a seeded billing tenant.",
+        discussion: "Prints `listening on http://127.0.0.1:PORT` once ready, then serves until SIGTERM or SIGINT. "
+            + "Admin: POST /_sandbox/changes applies a change round, GET /_sandbox/stats reports counters.")
+
+    @Option(help: "TCP port on 127.0.0.1; 0 picks a free one.")
+    var port = 0
+
+    @Option(help: "Seed for all generated data.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Number of Accounts (other objects scale from it).")
+    var records = 200
+
+    @Option(help: "Fault scenarios, comma-separated: \(ZuoraScenario.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var scenario: [String] = []
+
+    @Option(help: "AQuA job polls answered `executing` before `completed`.")
+    var aquaPolls = 0
+
+    @Option(help: "Write the settings (base_url, partner_id, client_id, client_secret, username, password) as JSON to this file once listening. Test values only.")
+    var writeCredentials: String?
+
+    func run() async throws {
+        var scenarios: Set<ZuoraScenario> = []
+        for list in scenario {
+            do {
+                scenarios.formUnion(try ScenarioList.parse(list, as: ZuoraScenario.self))
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        let options = ZuoraSandboxOptions(seed: seed, records: records, scenarios: scenarios, port: port, aquaPollsBeforeCompletion: aquaPolls)
+        let sandbox = try await ZuoraSandbox.start(options: options)
+        if let writeCredentials {
+            try Data(sandbox.credentialsJSON.utf8).write(to: URL(fileURLWithPath: writeCredentials))
+        }
+        FileHandle.standardOutput.write(Data("listening on \(sandbox.baseURL)\n".utf8))
+        _ = await TerminationSignal.wait()
+        await sandbox.stop()
+    }
+}
