@@ -24,13 +24,10 @@ import Testing
     @Test func valuesAreTypedFromTheSchemaAndHeadersMappedLikeThePythonTap() throws {
         let entry = try SyncFixtures.accountEntry(selecting: ["Status", "Balance", "AutoPay", "BillCycleDay", "LastInvoiceDate", "BillToContactId", "Deleted"])
         let plan = try StreamPlan(entry: entry)
-        let csv = """
-            Account.Deleted,Account.Id,Account.Status,Account.Balance,Account.AutoPay,Account.BillCycleDay,Account.LastInvoiceDate,Account.UpdatedDate,BillToContact.Id\r
-            false,A1,"Active, ""really""",-1234.5678901234,true,12,2024-01-01,2024-01-02T03:04:05-0800,C1\r
-            true,A2,"multi
-            line",,,,,2024-01-03T00:00:00+0000,\r
-
-            """
+        let csv = "Account.Deleted,Account.Id,Account.Status,Account.Balance,Account.AutoPay,Account.BillCycleDay,"
+            + "Account.LastInvoiceDate,Account.UpdatedDate,BillToContact.Id\r\n"
+            + #"false,A1,"Active, ""really""",-1234.5678901234,true,12,2024-01-01,2024-01-02T03:04:05-0800,C1"# + "\r\n"
+            + "true,A2,\"multi\nline\",,,,,2024-01-03T00:00:00+0000,\r\n\n"
         let (records, highest) = try emit(csv, plan: plan)
         #expect(records.count == 2)
         #expect(records[0] == [
