@@ -74,4 +74,17 @@ import ZuoraSandbox
         #expect(client.tokensFetched > 1)
         await fixture.stop()
     }
+
+    @Test func flakyServerAndBrokenDownloadsStillGiveEveryRowExactlyOnce() async throws {
+        let fixture = try await EndToEndFixture.start(scenarios: [.flaky])
+        let client = fixture.client(try fixture.configuration(apiType: "REST", authType: "BASIC"))
+        let catalog = try await fixture.catalog(client, streams: ["Account", "Invoice", "Contact"])
+        let run = try await fixture.sync(client, catalog: catalog)
+        for stream in ["Account", "Invoice", "Contact"] {
+            let records = EndToEndFixture.records(run.messages, stream: stream)
+            #expect(Set(records.compactMap { $0["Id"]?.stringValue }).count == records.count, "\(stream): duplicates")
+            #expect(fixture.differences(records, object: stream) == [])
+        }
+        await fixture.stop()
+    }
 }

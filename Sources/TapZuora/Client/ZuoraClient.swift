@@ -111,11 +111,12 @@ public final class ZuoraClient: @unchecked Sendable {
         try send(HTTPRequest(method: .delete, url: try host() + path, headers: commonHeaders(json: false)))
     }
 
-    /// `POST {host}{path}` with a JSON body, answered with JSON.
-    public func postJSON(_ path: String, body: JSONValue) throws -> JSONValue {
+    /// `POST {host}{path}` with a JSON body, answered with JSON. `repeatable`: sending it twice
+    /// does no harm (a probe, a CRUD export), so it is retried after 5xx answers too.
+    public func postJSON(_ path: String, body: JSONValue, repeatable: Bool = false) throws -> JSONValue {
         let request = HTTPRequest(
             method: .post, url: try host() + path, headers: commonHeaders(json: true),
-            body: Data(JSONWriter.string(from: body).utf8))
+            body: Data(JSONWriter.string(from: body).utf8), isIdempotent: repeatable)
         return try Self.json(try send(request), endpoint: "POST \(path)")
     }
 
@@ -162,6 +163,7 @@ public final class ZuoraClient: @unchecked Sendable {
     /// An HTTP failure as a ``ZuoraError`` carrying Zuora's message (JSON `message`,
     /// `Errors[0].Message` or `reasons[0].message`) when the body has one.
     static func zuoraError(_ error: HTTPError, endpoint: String) -> ZuoraError {
+        if case .streamInterrupted = error { return .interrupted(endpoint: endpoint, reason: error.description) }
         guard case .status(_, let failure, _) = error else {
             return .api(status: 0, message: error.description, endpoint: endpoint)
         }

@@ -4,6 +4,8 @@ import Singer
 public enum ZuoraError: Error, CustomStringConvertible, Sendable {
     /// A non-2xx answer after retries; `message` is Zuora's own text when the body had one.
     case api(status: Int, message: String, endpoint: String)
+    /// A download whose connection broke after part of the body arrived.
+    case interrupted(endpoint: String, reason: String)
     /// Every candidate host refused the credentials, or the token endpoint did.
     case authentication(String)
     /// An answer that is not what Zuora documents (not JSON or XML, keys missing).
@@ -21,6 +23,8 @@ public enum ZuoraError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .api(let status, let message, let endpoint):
             "Zuora answered HTTP \(status) to \(endpoint): \(message)"
+        case .interrupted(let endpoint, let reason):
+            "the download of \(endpoint) broke off: \(reason)"
         case .authentication(let reason):
             "Zuora authentication failed: \(reason). Check username/password (or the OAuth client), auth_type and the data center (sandbox, european, base_url)."
         case .unexpectedResponse(let endpoint, let reason):

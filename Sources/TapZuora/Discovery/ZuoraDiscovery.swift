@@ -75,7 +75,7 @@ public struct ZuoraDiscovery {
         ]
         let response: JSONValue
         do {
-            response = try client.postJSON("v1/batch-query/", body: body)
+            response = try client.postJSON("v1/batch-query/", body: body, repeatable: true)
         } catch let error as ZuoraError {
             return .unavailable(error.description)
         }

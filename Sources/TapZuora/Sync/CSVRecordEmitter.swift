@@ -23,6 +23,11 @@ struct CSVRecordEmitter {
     /// The highest normalised replication-key value emitted (empty: none yet).
     private(set) var highestKey: [UInt8] = []
     private(set) var recordsEmitted = 0
+    /// Data rows of the current file handled so far (emitted or skipped).
+    private(set) var fileRowsSeen = 0
+    /// Data rows at the start of the file to pass over: a download restarted after a broken
+    /// connection, whose first rows were already handled.
+    private var rowsToSkip = 0
 
     init(plan: StreamPlan, timeExtracted: String, bookmark: String?) {
         self.plan = plan
@@ -50,10 +55,17 @@ struct CSVRecordEmitter {
         try parser.push(chunk) { row in try handle(row, output) }
     }
 
-    /// Ends a file (a final row without a line break); the next file starts with its header.
+    /// Ends a file (a final row without a line break).
     mutating func finish(parser: inout CSVParser, to output: MessageWriter) throws {
         try parser.finish { row in try handle(row, output) }
+    }
+
+    /// Starts a file (or its download again from byte 0): the next row is its header, and the
+    /// first `skipping` data rows were handled before.
+    mutating func startFile(skipping: Int = 0) {
         columns = []
+        fileRowsSeen = 0
+        rowsToSkip = skipping
     }
 
     private mutating func handle(_ row: CSVRow, _ output: MessageWriter) throws {
@@ -61,6 +73,8 @@ struct CSVRecordEmitter {
             readHeader(row)
             return
         }
+        fileRowsSeen += 1
+        if fileRowsSeen <= rowsToSkip { return }
         guard row.count == columns.count else {
             throw ZuoraError.badRow(stream: plan.stream, row: row.number, reason: "\(row.count) values for \(columns.count) columns")
         }

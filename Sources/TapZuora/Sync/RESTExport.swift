@@ -6,7 +6,7 @@ struct RESTExport {
     let plan: StreamPlan
 
     func run(query: String, poller: JobPoller) throws -> String? {
-        let created = try client.postJSON("v1/object/export", body: ["Format": "csv", "Query": .string(query)])
+        let created = try client.postJSON("v1/object/export", body: ["Format": "csv", "Query": .string(query)], repeatable: true)
         guard created["Success"]?.boolValue == true, let id = created["Id"]?.stringValue else {
             let reason = created["Errors"]?[0]?["Message"]?.stringValue ?? JSONWriter.string(from: created)
             throw ZuoraError.exportFailed(stream: plan.stream, reason: reason)

@@ -98,24 +98,35 @@ public final class ZuoraSync {
         return emitter.recordsEmitted
     }
 
+    /// Streams one file through `emitter`. A connection broken mid-file is downloaded again
+    /// (up to 3 times), passing over the rows already handled, so no record is emitted twice.
     private func download(path: String, fileID: String, plan: StreamPlan, emitter: inout CSVRecordEmitter) throws {
         var lastState = emitter.recordsEmitted
-        var parser = CSVParser()
-        do {
-            try client.stream(path) { chunk in
-                try emitter.push(chunk, parser: &parser, to: output)
-                if emitter.recordsEmitted - lastState >= Self.recordsPerState {
-                    lastState = emitter.recordsEmitted
-                    noteBookmark(plan, emitter)
-                    try writeState()
+        var restarts = 0
+        emitter.startFile()
+        while true {
+            var parser = CSVParser()
+            do {
+                try client.stream(path) { chunk in
+                    try emitter.push(chunk, parser: &parser, to: output)
+                    if emitter.recordsEmitted - lastState >= Self.recordsPerState {
+                        lastState = emitter.recordsEmitted
+                        noteBookmark(plan, emitter)
+                        try writeState()
+                    }
                 }
+                try emitter.finish(parser: &parser, to: output)
+                return
+            } catch ZuoraError.api(let status, _, _) where status == 404 {
+                state.setBookmark(stream: plan.stream, key: "file_ids", value: .null)
+                try writeState()
+                throw ZuoraError.fileNotFound(stream: plan.stream, fileID: fileID)
+            } catch ZuoraError.interrupted(let endpoint, let reason) where restarts < 3 {
+                restarts += 1
+                logger.warning("\(plan.stream): download of \(endpoint) broke off (\(reason)); downloading it again, passing over the \(emitter.fileRowsSeen) rows already read")
+                emitter.startFile(skipping: emitter.fileRowsSeen)
             }
-        } catch ZuoraError.api(let status, _, _) where status == 404 {
-            state.setBookmark(stream: plan.stream, key: "file_ids", value: .null)
-            try writeState()
-            throw ZuoraError.fileNotFound(stream: plan.stream, fileID: fileID)
         }
-        try emitter.finish(parser: &parser, to: output)
     }
 
     private func noteBookmark(_ plan: StreamPlan, _ emitter: CSVRecordEmitter) {
