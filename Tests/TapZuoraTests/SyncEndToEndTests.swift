@@ -87,4 +87,33 @@ import ZuoraSandbox
         }
         await fixture.stop()
     }
+
+    @Test func aPythonTapStateResumesAtItsCurrentStreamFromItsBookmark() async throws {
+        let fixture = try await EndToEndFixture.start()
+        let client = fixture.client(try fixture.configuration())
+        let catalog = try await fixture.catalog(client, streams: ["Account", "Invoice"])
+        // The median Invoice UpdatedDate, written as the Python tap writes bookmarks.
+        let truth = fixture.sandbox.store.records(of: "Invoice")
+        let invoiceDates = truth.compactMap { row in
+            fixture.sandbox.store.record(of: "Invoice", id: row.values.first?.text ?? "")?["UpdatedDate"]?.text
+        }.sorted()
+        let middle = try #require(invoiceDates.isEmpty ? nil : invoiceDates[invoiceDates.count / 2])
+        let bookmark = String(middle.prefix(19)) + ".000000Z"
+        var parser = JSONParser()
+        let python = try State(json: parser.parse("""
+            {"current_stream": "Invoice", "bookmarks": {
+              "Account": {"version": 1795948869, "UpdatedDate": "2030-01-01T00:00:00.000000Z", "file_ids": null},
+              "Invoice": {"version": 1795948869, "UpdatedDate": "\(bookmark)", "file_ids": null}}}
+            """))
+        let run = try await fixture.sync(client, catalog: catalog, state: python)
+        #expect(EndToEndFixture.records(run.messages, stream: "Account").isEmpty)
+        let invoices = EndToEndFixture.records(run.messages, stream: "Invoice")
+        let expected = Set(invoiceDates.filter { $0 >= middle })
+        #expect(!invoices.isEmpty)
+        #expect(invoices.allSatisfy { ($0["UpdatedDate"]?.stringValue ?? "") >= bookmark })
+        #expect(Set(invoices.compactMap { $0["UpdatedDate"]?.stringValue.map { String($0.prefix(19)) + "Z" } }) == expected)
+        #expect(run.state.bookmark(stream: "Invoice", key: "version") == 1795948869)
+        #expect(run.state.currentStream == nil)
+        await fixture.stop()
+    }
 }
