@@ -10,14 +10,17 @@ import ZuoraSandbox
 struct EndToEndFixture {
     let sandbox: ZuoraSandbox
 
-    static func start(records: Int = 30, scenarios: Set<ZuoraScenario> = [], callsPerToken: Int = 20) async throws -> EndToEndFixture {
-        let options = ZuoraSandboxOptions(seed: 5, records: records, scenarios: scenarios, callsPerToken: callsPerToken)
+    static func start(
+        records: Int = 30, scenarios: Set<ZuoraScenario> = [], callsPerToken: Int = 20, aquaPolls: Int = 0
+    ) async throws -> EndToEndFixture {
+        let options = ZuoraSandboxOptions(
+            seed: 5, records: records, scenarios: scenarios, callsPerToken: callsPerToken, aquaPollsBeforeCompletion: aquaPolls)
         return EndToEndFixture(sandbox: try await ZuoraSandbox.start(options: options))
     }
 
     func stop() async { await sandbox.stop() }
 
-    func configuration(apiType: String = "AQUA", authType: String = "OAUTH") throws -> ZuoraConfiguration {
+    func configuration(apiType: String = "AQUA", authType: String = "OAUTH", jobTimeout: Double = 60) throws -> ZuoraConfiguration {
         let credentials = sandbox.credentials
         let oauth = authType == "OAUTH"
         return try ZuoraConfiguration(Config([
@@ -26,6 +29,7 @@ struct EndToEndFixture {
             "password": .string(oauth ? credentials.clientSecret : credentials.password),
             "partner_id": .string(credentials.partnerID), "base_url": .string(sandbox.baseURL),
             "poll_interval": 0.01, "max_poll_interval": 0.05, "export_window_days": 10_000,
+            "job_timeout": .number(JSONNumber(jobTimeout)),
         ]))
     }
 

@@ -116,4 +116,20 @@ import ZuoraSandbox
         #expect(run.state.currentStream == nil)
         await fixture.stop()
     }
+
+    @Test func aJobStillRunningAfterJobTimeoutFailsTheSyncWithItsStateKept() async throws {
+        let fixture = try await EndToEndFixture.start(aquaPolls: 1_000)
+        let client = fixture.client(try fixture.configuration(jobTimeout: 0.3))
+        let catalog = try await fixture.catalog(client, streams: ["Account"])
+        await #expect {
+            _ = try await fixture.sync(client, catalog: catalog)
+        } throws: { error in
+            guard case .jobTimedOut(let stream, _, _)? = error as? ZuoraError else { return false }
+            return stream == "Account"
+        }
+        let polls = fixture.sandbox.requestLog.filter { $0.path.hasPrefix("/v1/batch-query/jobs/") }.count
+        // Checked at once, then with growing waits (0.01 s × 1.5ⁿ capped at 0.05 s) for 0.3 s.
+        #expect(polls > 3 && polls < 40)
+        await fixture.stop()
+    }
 }
