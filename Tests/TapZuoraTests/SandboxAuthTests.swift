@@ -13,7 +13,9 @@ struct SandboxAuthTests {
             #expect(reply.json["token_type"]?.stringValue == "bearer")
             #expect(reply.json["expires_in"]?.intValue == 3599)
             let token = try #require(reply.json["access_token"]?.stringValue)
-            #expect(try await client.call(.get, "/v1/describe", token: token).status == 200)
+            let described = try await client.call(.get, "/v1/describe", token: token)
+            #expect(described.status == 200)
+            #expect(described.headers["Zuora-Request-Id"]?.count == 36)
             #expect(client.sandbox.counters[ZuoraCounter.tokensIssued] == 1)
         }
     }
