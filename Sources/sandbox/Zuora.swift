@@ -25,6 +25,15 @@ struct Zuora: AsyncParsableCommand {
     @Option(help: "AQuA job polls answered `executing` before `completed`.")
     var aquaPolls = 0
 
+    @Option(help: "Export polls answered `Processing` before `Completed`.")
+    var exportPolls = 0
+
+    @Option(help: "OAuth token lifetime in seconds (`expires_in`); tokens stop working after it.")
+    var tokenLifetime = 3599
+
+    @Option(help: "Under token-expiry: calls each OAuth token answers before 401.")
+    var callsPerToken = 20
+
     @Option(help: "Write the settings (base_url, partner_id, client_id, client_secret, username, password) as JSON to this file once listening. Test values only.")
     var writeCredentials: String?
 
@@ -37,7 +46,9 @@ struct Zuora: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let options = ZuoraSandboxOptions(seed: seed, records: records, scenarios: scenarios, port: port, aquaPollsBeforeCompletion: aquaPolls)
+        let options = ZuoraSandboxOptions(
+            seed: seed, records: records, scenarios: scenarios, port: port, tokenLifetimeSeconds: tokenLifetime,
+            callsPerToken: callsPerToken, aquaPollsBeforeCompletion: aquaPolls, exportPollsBeforeCompletion: exportPolls)
         let sandbox = try await ZuoraSandbox.start(options: options)
         if let writeCredentials {
             try Data(sandbox.credentialsJSON.utf8).write(to: URL(fileURLWithPath: writeCredentials))

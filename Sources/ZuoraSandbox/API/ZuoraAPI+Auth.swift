@@ -42,7 +42,7 @@ extension ZuoraAPI {
 
     private func checkCredentials(_ request: SandboxRequest) throws(ZuoraError) {
         if let authorization = request.header("authorization"), authorization.lowercased().hasPrefix("bearer ") {
-            let token = String(authorization.dropFirst(7)).trimmingCharacters(in: " ")
+            let token = String(authorization.dropFirst(7)).trimmingSpaces
             let expiresAt = tokenExpiry.withLock { $0[token] }
             guard let expiresAt, now() < expiresAt, tokens.use(token) == .valid else { throw .unauthorized }
             return
@@ -73,7 +73,8 @@ extension ZuoraAPI {
 }
 
 extension String {
-    func trimmingCharacters(in character: Character) -> String {
-        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+    /// The text without leading and trailing spaces.
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

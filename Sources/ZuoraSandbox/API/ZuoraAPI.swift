@@ -44,11 +44,20 @@ final class ZuoraAPI: Sendable {
         }
     }
 
+    /// A UUID-shaped request id derived from the request's number (so it does not disturb
+    /// the ids minted for tokens, jobs and files).
+    func requestID(_ number: Int) -> String {
+        var random = SeededRandom(seed: options.seed ^ UInt64(number), purpose: "request-id")
+        let hex = String(decoding: (0..<32).map { _ in ZuoraID.hexDigits[Int(random.next() & 0xF)] }, as: UTF8.self)
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return parts.joined(separator: "-")
+    }
+
     /// The server's entry point.
     func handle(_ request: SandboxRequest) -> SandboxResponse {
-        counters.increment(ZuoraCounter.requests)
+        let number = counters.increment(ZuoraCounter.requests)
         var code: String?
-        let response: SandboxResponse
+        var response: SandboxResponse
         do {
             response = try route(request)
         } catch let error as ZuoraError {
@@ -57,6 +66,9 @@ final class ZuoraAPI: Sendable {
         } catch {
             response = ZuoraError.reasons(500, 50_000_000, "Internal error: \(error)").response
         }
+        // Zuora identifies every answer and echoes the caller's tracing id.
+        response.setHeader("Zuora-Request-Id", requestID(number))
+        if let track = request.header("zuora-track-id") { response.setHeader("Zuora-Track-Id", track) }
         log.append(RequestLog.Entry(method: request.method, path: request.path, query: request.rawQuery, status: response.status, errorCode: code))
         return response
     }

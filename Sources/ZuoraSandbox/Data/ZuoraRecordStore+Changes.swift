@@ -12,6 +12,9 @@ public struct ZuoraChangeSummary: Sendable, Hashable {
 }
 
 extension ZuoraRecordStore {
+    /// The text field an update round rewrites, per object.
+    static let changedTextField = ["Account": "Notes", "Subscription": "Notes", "Invoice": "Comments", "RatePlanCharge": "Name"]
+
     /// One deterministic round of changes stamped `now` (seconds): about 3 % of Accounts,
     /// Subscriptions, Invoices and RatePlanCharges updated, a few Payments and Contacts
     /// soft-deleted, two Contacts inserted. The same seed and round give the same changes.
@@ -33,8 +36,8 @@ extension ZuoraRecordStore {
                     let row = Int.random(in: 0..<table.rows.count, using: &random)
                     guard !table.rows[row].isDeleted, changed.insert(row).inserted else { continue }
                     touch(&table, row)
-                    if let notes = table.object.fieldIndex(name == "Invoice" ? "Comments" : name == "RatePlanCharge" ? "Name" : name == "Account" ? "Notes" : "Notes") {
-                        table.rows[row].values[notes] = .text("Changed in round \(round), \"again\"")
+                    if let field = Self.changedTextField[name], let index = table.object.fieldIndex(field) {
+                        table.rows[row].values[index] = .text("Changed in round \(round), \"again\"")
                     }
                 }
                 summary.updated[name] = changed.count

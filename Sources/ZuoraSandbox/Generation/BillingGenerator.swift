@@ -32,17 +32,20 @@ struct BillingGenerator {
 
     /// Created/updated stamps; every 13th row of an object is updated exactly at ``boundary``.
     mutating func stamps(_ object: String, after earliest: Int64 = epoch) -> (created: Int64, updated: Int64) {
-        let created = max(earliest, Self.epoch + Int64.random(in: 0..<(540 * 86_400), using: &random))
+        var created = max(earliest, Self.epoch + Int64.random(in: 0..<(540 * 86_400), using: &random))
         var updated = created + Int64.random(in: 0..<(40 * 86_400), using: &random)
-        if (serials[object, default: 0]) % 13 == 5, created <= Self.boundary { updated = Self.boundary }
+        if serials[object, default: 0] % 13 == 5 {
+            updated = Self.boundary
+            created = min(created, Self.boundary - 3_600)
+        }
         return (created, updated)
     }
 
     /// Appends a row, filling system fields; returns nothing (ids are chosen by the caller).
     mutating func insert(_ object: String, id: String, stamps: (created: Int64, updated: Int64), _ values: [String: ZuoraValue]) {
-        guard var table = tables[object] else { return }
-        var row = [ZuoraValue](repeating: .null, count: table.object.fields.count)
-        for (index, field) in table.object.fields.enumerated() {
+        guard let definition = tables[object]?.object else { return }
+        var row = [ZuoraValue](repeating: .null, count: definition.fields.count)
+        for (index, field) in definition.fields.enumerated() {
             switch field.name {
             case "Id": row[index] = .text(id)
             case "CreatedById", "UpdatedById": row[index] = .text(Self.userID)
@@ -51,8 +54,8 @@ struct BillingGenerator {
             default: row[index] = values[field.name] ?? .null
             }
         }
-        table.append(ZuoraRecord(values: row))
-        tables[object] = table
+        // Mutated in place: copying the table out and back would make generation quadratic.
+        tables[object]?.append(ZuoraRecord(values: row))
     }
 
     static func date(_ seconds: Int64) -> ZuoraValue { .date(CivilTime.dateText(days: Int(CivilTime.floorDiv(seconds, 86_400)))) }
