@@ -78,6 +78,23 @@ struct SandboxBulkExportTests {
         }
     }
 
+    @Test("after a change round, an updatedAt export over the change time holds exactly the updated and inserted leads, not the deleted ones")
+    func changesShowInUpdatedAtExport() async throws {
+        try await runAgainstMarketoSandbox { http in
+            let summary = http.sandbox.applyChanges()
+            #expect(!summary.updatedLeads.isEmpty && !summary.insertedLeads.isEmpty)
+            let token = try await http.token()
+            let (id, _) = try await Self.runExport(http, token: token, kind: "leads", body: [
+                "fields": ["id", "updatedAt"],
+                "filter": ["updatedAt": ["startAt": .string(Self.format(summary.timestamp - 86_400)), "endAt": .string(Self.format(summary.timestamp + 1))]],
+            ])
+            let rows = try CSVTestReader.rows(try await http.get("/bulk/v1/leads/export/\(id)/file.json", token: token).text)
+            let ids = Set(rows.dropFirst().compactMap { Int($0[0]) })
+            #expect(ids == Set(summary.updatedLeads + summary.insertedLeads))
+            #expect(ids.isDisjoint(with: summary.deletedLeads))
+        }
+    }
+
     @Test("file.json honours Range: a resumed download stitched from 206 parts equals the whole file")
     func rangeRequestsResume() async throws {
         try await runAgainstMarketoSandbox { http in
@@ -155,6 +172,7 @@ struct SandboxBulkExportTests {
             ])
             let rows = try CSVTestReader.rows(try await http.get("/bulk/v1/activities/export/\(id)/file.json", token: token).text)
             #expect(rows.count > 1)
+            #expect(rows.dropFirst().map { $0[0] } == http.sandbox.store.activityGUIDs(types: [1, 12], from: Self.anchor - 31 * 86_400, through: Self.anchor))
             for row in rows.dropFirst() {
                 #expect(row[3] == "1" || row[3] == "12")
                 var parser = JSONParser()
