@@ -1,3 +1,4 @@
+import Foundation
 import MarketoSandbox
 import Singer
 import Testing
@@ -42,6 +43,23 @@ struct SandboxAssetTests {
             let since = SandboxBulkExportTests.format(summary.timestamp - 1)
             let changed = try await http.get("/rest/asset/v1/programs.json?maxReturn=200&offset=0&earliestUpdatedAt=\(since.replacingOccurrences(of: "+", with: "%2B"))", token: token)
             #expect(changed.result.compactMap { $0["id"]?.intValue } == summary.updatedPrograms)
+        }
+    }
+
+    @Test("a POST with a form body holding _method=GET is served as the GET (Marketo's way around the 8 KB URI limit)")
+    func methodOverride() async throws {
+        try await runAgainstMarketoSandbox { http in
+            let token = try await http.token()
+            let longIDs = (1...30).map(String.init).joined(separator: ",")
+            let start = try await http.get("/rest/v1/activities/pagingtoken.json?sinceDatetime=2000-01-01T00:00:00Z", token: token)
+            let next = try #require(start.json["nextPageToken"]?.stringValue)
+            let body = "_method=GET&activityTypeIds=12&leadIds=\(longIDs)&nextPageToken=\(next)"
+            let reply = try await http.send(.post, "/rest/v1/activities.json", headers: [
+                "Authorization": "Bearer \(token)", "Content-Type": "application/x-www-form-urlencoded",
+            ], body: Data(body.utf8))
+            #expect(reply.success, "\(reply.text)")
+            let leads = Set(reply.result.compactMap { $0["leadId"]?.intValue })
+            #expect(!leads.isEmpty && leads.isSubset(of: Set(1...30)))
         }
     }
 
