@@ -1,3 +1,4 @@
+import Foundation
 import MarketoSandbox
 import Singer
 import Testing
@@ -14,6 +15,22 @@ struct SandboxBulkExportTests {
         let moment = RFC3339.DateTime(secondsSince1970: seconds)
         func pad(_ value: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
         return "\(pad(moment.date.year, 4))-\(pad(moment.date.month, 2))-\(pad(moment.date.day, 2))T\(pad(moment.time.hour, 2)):\(pad(moment.time.minute, 2)):\(pad(moment.time.second, 2))+00:00"
+    }
+
+    /// The file's SHA-256 by `sha256sum`, an independent implementation.
+    static func sha256WithCoreutils(_ data: Data) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("msb-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: path) }
+        guard (try? data.write(to: path)) != nil else { return "unwritable" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", path.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        guard (try? process.run()) != nil else { return "no sha256sum" }
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return String(output.prefix(64))
     }
 
     /// Creates, enqueues and polls an export to completion; returns its id and status replies.
@@ -59,6 +76,9 @@ struct SandboxBulkExportTests {
             let status = try await http.get("/bulk/v1/leads/export/\(id)/status.json", token: token)
             #expect(status.result.first?["numberOfRecords"]?.intValue == expected.count)
             #expect(status.result.first?["fileSize"]?.intValue == file.body.count)
+            let checksum = try #require(status.result.first?["fileChecksum"]?.stringValue)
+            #expect(checksum.hasPrefix("sha256:") && checksum.count == 7 + 64)
+            #expect(checksum == "sha256:" + Self.sha256WithCoreutils(file.body))
         }
     }
 
