@@ -18,6 +18,7 @@ struct SandboxAssetTests {
                 pages += 1
                 if reply.json["warnings"]?.arrayValue?.contains(.string("No assets found for the given search criteria.")) == true {
                     #expect(reply.json["result"] == nil)
+                    #expect(reply.json["errors"]?.arrayValue?.isEmpty == true)
                     break
                 }
                 let page = reply.result
