@@ -9,7 +9,7 @@ struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Run a vendor API emulator on 127.0.0.1 for tests and demos.",
-        subcommands: [Salesforce.self, Zuora.self])
+        subcommands: [Salesforce.self, Zuora.self, Marketo.self])
 }
 
 /// `sandbox salesforce --port P --seed S --records N --scenario a,b`.
