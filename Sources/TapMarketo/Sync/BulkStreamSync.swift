@@ -1,3 +1,4 @@
+import HTTP
 import Singer
 
 /// Syncs `leads` or one `activities_<type>` stream through bulk exports, window by window.
@@ -33,8 +34,15 @@ struct BulkStreamSync {
         {
             if try jobs.isResumable(exportID) {
                 context.logger.info("\(stream): resuming bulk export \(exportID) from the saved state")
-                try finish(exportID, windowEnd: end, jobs: jobs)
-                bookmark = max(bookmark, end)
+                do {
+                    try finish(exportID, windowEnd: end, jobs: jobs)
+                    bookmark = max(bookmark, end)
+                } catch let error as HTTPError where error.status == 404 {
+                    // The file is gone (Marketo keeps export files about 7 days): export the window again.
+                    context.logger.info("\(stream): the file of bulk export \(exportID) is no longer available; exporting again")
+                    clearExport()
+                    try context.emitState()
+                }
             } else {
                 clearExport()
                 try context.emitState()

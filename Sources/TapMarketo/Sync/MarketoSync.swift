@@ -26,6 +26,15 @@ public struct MarketoSync {
         self.logger = logger
     }
 
+    /// The bookmark key of a stream. Catalogs from the Python tap may lack `replication-key`
+    /// (its activity streams even say FULL_TABLE), so the key follows from the stream's kind.
+    static func bookmarkKey(_ entry: CatalogEntry) -> String? {
+        let stream = entry.tapStreamID
+        if stream.hasPrefix("activities_") || stream == "deleted_leads" { return "activityDate" }
+        if ["leads", "campaigns", "lists", "programs"].contains(stream) { return "updatedAt" }
+        return nil
+    }
+
     /// Runs the sync; on a quota stop (607, 1029, max_daily_calls) the last STATE written resumes it.
     @discardableResult
     public func run() throws -> State {
@@ -35,7 +44,7 @@ public struct MarketoSync {
         if let sleep { context.sleep = sleep }
         // Like the Python tap's validate_state: every incremental stream starts at start_date.
         for entry in catalog.streams {
-            guard let key = entry.replicationKey else { continue }
+            guard let key = Self.bookmarkKey(entry) else { continue }
             if context.state.bookmark(stream: entry.tapStreamID, key: key) == nil {
                 context.setBookmark(entry.tapStreamID, key, .string(client.configuration.startDate))
             }
@@ -47,7 +56,7 @@ public struct MarketoSync {
             context.state.currentStream = stream
             try context.emitState()
             let schema = entry.selectedSchema(rule: .singerIO)
-            let replicationKey = entry.replicationKey
+            let replicationKey = Self.bookmarkKey(entry)
             try output.write(.schema(SchemaMessage(
                 stream: stream, schema: schema, keyProperties: entry.keyProperties,
                 bookmarkProperties: replicationKey.map { [$0] })))
