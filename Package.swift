@@ -114,7 +114,8 @@ let package = Package(
         ),
         .target(
             name: "MarketoSandbox",
-            dependencies: ["SandboxKit", "Singer", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["SandboxKit", "Singer", .product(name: "Hummingbird", package: "hummingbird")],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "sandbox",
