@@ -20,8 +20,8 @@ import Testing
         #expect(state.bookmark(stream: "activities_visit_webpage", key: "export_id") == "a1b2-c3")
         #expect(state.bookmark(stream: "campaigns", key: "next_page_token") == "GIYDAOBNGEYS2MBW")
         for (stream, key, seconds) in [
-            ("leads", "updatedAt", 1_796_035_336), ("activities_visit_webpage", "activityDate", 1_794_787_200),
-            ("campaigns", "updatedAt", 1_796_035_415), ("programs", "updatedAt", 1_796_035_415),
+            ("leads", "updatedAt", 1_795_948_936), ("activities_visit_webpage", "activityDate", 1_794_787_200),
+            ("campaigns", "updatedAt", 1_795_949_015), ("programs", "updatedAt", 1_795_949_015),
         ] {
             let text = try #require(state.bookmark(stream: stream, key: key)?.stringValue)
             #expect(MarketoTime.parse(text) == seconds, "\(stream)")

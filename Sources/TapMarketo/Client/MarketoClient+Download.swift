@@ -11,6 +11,8 @@ extension MarketoClient {
     public func download(_ path: String, maxResumes: Int = 5, onChunk: (Data) throws -> Void) throws {
         var delivered: Int64 = 0
         var resumes = 0
+        var tokenRetries = 0
+        var rateRetries = 0
         while true {
             try countDownload()
             var headers = try bearerHeaders()
@@ -53,13 +55,26 @@ extension MarketoClient {
                 }
                 throw error
             }
-            if let jsonBody {
-                let envelope = try MarketoEnvelope(body: jsonBody, endpoint: path)
-                let problem = envelope.errors.first ?? .init(code: "", message: String(decoding: jsonBody.prefix(300), as: UTF8.self))
-                if problem.code == "1029" { throw MarketoError.exportQuotaExceeded(endpoint: path, message: problem.message) }
+            guard let jsonBody else { return }
+            // A JSON answer instead of the file is Marketo's error envelope, handled as for other calls.
+            let envelope = try MarketoEnvelope(body: jsonBody, endpoint: path)
+            let problem = envelope.errors.first ?? .init(code: "", message: String(decoding: jsonBody.prefix(300), as: UTF8.self))
+            switch problem.code {
+            case "601", "602" where tokenRetries < 2:
+                tokenRetries += 1
+                invalidateToken()
+            case "606", "615":
+                rateRetries += 1
+                if rateRetries >= Self.rateLimitAttempts { throw MarketoError.rateLimited(endpoint: path, message: problem.description) }
+                logger.warning("Marketo answered \(problem) on \(path); pausing \(configuration.rateLimitPause) before retrying")
+                sleep(configuration.rateLimitPause)
+            case "1029":
+                throw MarketoError.exportQuotaExceeded(endpoint: path, message: problem.message)
+            case "607":
+                throw MarketoError.dailyQuotaExceeded("Marketo error 607 on \(path): \(problem.message)")
+            default:
                 throw MarketoError.api(code: problem.code, message: problem.message, endpoint: path)
             }
-            return
         }
     }
 }

@@ -22,7 +22,7 @@ public final class MarketoClient: @unchecked Sendable {
     let limiter: MarketoRateLimiter
     private let tokenSource: MarketoTokenSource
     private let now: @Sendable () -> Duration
-    private let sleep: @Sendable (Duration) -> Void
+    let sleep: @Sendable (Duration) -> Void
     private let lock = NSLock()
     private var token: (value: String, expires: Duration)?
     private var callsToday: Int?
@@ -51,7 +51,9 @@ public final class MarketoClient: @unchecked Sendable {
         httpConfiguration.userAgent = configuration.userAgent
         http = HTTPClient(configuration: httpConfiguration, logger: logger)
         limiter = MarketoRateLimiter(
-            callsPerWindow: configuration.callsPerWindow, window: configuration.rateWindow, maxConcurrent: 10,
+            // A second of margin: Marketo counts a call when it arrives, a little after we start it,
+            // and in whole seconds, so a window exactly 20 s long can still meet a 606.
+            callsPerWindow: configuration.callsPerWindow, window: configuration.rateWindow + .seconds(1), maxConcurrent: 10,
             now: now, sleep: sleep)
         tokenSource = MarketoTokenSource(
             identityURL: configuration.identityURL, clientID: configuration.clientID,
@@ -174,7 +176,7 @@ public final class MarketoClient: @unchecked Sendable {
         return fresh.accessToken
     }
 
-    private func invalidateToken() { lock.withLock { token = nil } }
+    func invalidateToken() { lock.withLock { token = nil } }
 
     /// The current bearer token, for the download path.
     func bearerHeaders() throws -> HTTPHeaders {

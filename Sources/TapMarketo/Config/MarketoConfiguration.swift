@@ -92,6 +92,7 @@ public struct MarketoConfiguration: Sendable {
             break
         }
         guard let schemeEnd = text.range(of: "://"), !text[schemeEnd.upperBound...].isEmpty,
+              !text.contains(where: { $0.isWhitespace }),
               text.hasPrefix("http://") || text.hasPrefix("https://")
         else { return nil }
         return text
