@@ -2,15 +2,17 @@ import SandboxKit
 import Singer
 
 /// Marketo's response envelope:
-/// `{requestId, success, result, moreResult?, nextPageToken?, warnings}` or
+/// `{requestId, success, result, moreResult?, nextPageToken?, warnings}` (asset responses also
+/// carry `errors: []`, as Marketo's asset examples show) or
 /// `{requestId, success: false, errors: [{code, message}]}`.
 enum Envelope {
     static func success(
         requestID: String, result: [JSONValue]?, nextPageToken: String? = nil, moreResult: Bool? = nil,
-        warnings: [String] = []
+        warnings: [String] = [], emptyErrors: Bool = false
     ) -> SandboxResponse {
         var members: [JSONObject.Member] = [member("requestId", .string(requestID))]
         members.append(member("success", .bool(true)))
+        if emptyErrors { members.append(member("errors", [])) }
         if let nextPageToken { members.append(member("nextPageToken", .string(nextPageToken))) }
         if let moreResult { members.append(member("moreResult", .bool(moreResult))) }
         members.append(member("warnings", .array(warnings.map(JSONValue.string))))

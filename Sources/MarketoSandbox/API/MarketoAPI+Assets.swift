@@ -20,9 +20,9 @@ extension MarketoAPI {
         }
         let page = matching.dropFirst(offset).prefix(maxReturn)
         guard !page.isEmpty else {
-            return Envelope.success(requestID: requestID(), result: nil, warnings: [Self.noAssetsWarning])
+            return Envelope.success(requestID: requestID(), result: nil, warnings: [Self.noAssetsWarning], emptyErrors: true)
         }
-        return Envelope.success(requestID: requestID(), result: page.map(Self.programJSON))
+        return Envelope.success(requestID: requestID(), result: page.map(Self.programJSON), emptyErrors: true)
     }
 
     static func programJSON(_ program: Program) -> JSONValue {

@@ -62,7 +62,8 @@ final class MarketoAPI: Sendable {
         return response
     }
 
-    private func route(_ request: SandboxRequest) throws -> SandboxResponse {
+    private func route(_ original: SandboxRequest) throws -> SandboxResponse {
+        let request = Self.methodOverride(original)
         let segments = request.pathSegments
         if request.path.utf8.count + (request.rawQuery?.utf8.count ?? 0) > 8_192 {
             return .empty(status: 414)
@@ -99,6 +100,19 @@ final class MarketoAPI: Sendable {
         limiter.count(now: now)
         counters.increment(MarketoCounter.apiCalls)
         return response
+    }
+
+    /// Marketo's answer to the 8 KB URI limit: a `POST` with a form body holding
+    /// `_method=GET` and the query parameters is served as that `GET`.
+    static func methodOverride(_ request: SandboxRequest) -> SandboxRequest {
+        guard request.method == "POST", request.header("Content-Type")?.lowercased().contains("x-www-form-urlencoded") == true else {
+            return request
+        }
+        let form = FormFields(encoded: request.bodyText)
+        guard form["_method"]?.uppercased() == "GET" else { return request }
+        let fields = (request.query.pairs + form.pairs.filter { $0.name != "_method" })
+            .map { FormFields.percentEncoded($0.name) + "=" + FormFields.percentEncoded($0.value) }
+        return SandboxRequest(method: "GET", path: request.path, rawQuery: fields.joined(separator: "&"), headers: request.headers, body: [])
     }
 
     private static func bearer(_ request: SandboxRequest) -> String? {

@@ -13,11 +13,11 @@ enum PageToken {
 
     /// A position after every activity before `date`, or after `(date, id)`.
     static func activity(date: Int, afterID id: Int) -> String {
-        "GA" + String(date, radix: 36).uppercased() + "Z" + String(id + 1, radix: 36).uppercased()
+        "GA" + String(date, radix: 36).uppercased() + "-" + String(id + 1, radix: 36).uppercased()
     }
 
     static func activityPosition(from token: String) throws -> (date: Int, afterID: Int) {
-        let parts = token.dropFirst(2).split(separator: "Z")
+        let parts = token.dropFirst(2).split(separator: "-", omittingEmptySubsequences: false)
         guard token.hasPrefix("GA"), parts.count == 2, let date = Int(parts[0], radix: 36), let id = Int(parts[1], radix: 36) else {
             throw MarketoError.invalidValue("Invalid nextPageToken")
         }

@@ -39,5 +39,7 @@ struct ExportJob: Sendable {
     /// Status polls seen while queued or processing.
     var polls = 0
     var file: [UInt8]?
+    /// `sha256:<hex>` of the file.
+    var fileChecksum: String?
     var numberOfRecords: Int?
 }

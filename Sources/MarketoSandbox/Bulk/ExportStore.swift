@@ -98,6 +98,7 @@ final class ExportStore: Sendable {
     private static func complete(_ job: inout ExportJob, now: Int, state: inout State, produce: (ExportJob.Spec) -> (bytes: [UInt8], rows: Int)) {
         let output = produce(job.spec)
         job.file = output.bytes
+        job.fileChecksum = "sha256:" + SHA256.hex(output.bytes)
         job.numberOfRecords = output.rows
         job.status = "Completed"
         job.startedAt = job.startedAt ?? now

@@ -107,6 +107,7 @@ extension MarketoAPI {
         if let rows = job.numberOfRecords, let file = job.file {
             pairs.append(("numberOfRecords", .int(rows)))
             pairs.append(("fileSize", .int(file.count)))
+            if let checksum = job.fileChecksum { pairs.append(("fileChecksum", .string(checksum))) }
         }
         return .ordered(pairs)
     }

@@ -56,11 +56,11 @@ struct DataGenerator {
         return data
     }
 
-    /// Mostly random in the history span; every 97th lead lands exactly on a midnight a whole
-    /// number of days before the anchor, so several leads share a timestamp on the day
-    /// boundaries that export windows use.
+    /// Mostly random in the history span; in every 97 leads, three land exactly on the same
+    /// midnight 30, 31 or 32 days before the anchor, so several leads share a timestamp on the
+    /// day boundaries that export windows use.
     private func createdAt(index: Int, random: inout SeededRandom) -> Int {
-        if index % 97 == 5 { return anchor - (30 + index % 3) * 86_400 }
+        if (5...7).contains(index % 97), historyDays > 32 { return anchor - (30 + (index / 97) % 3) * 86_400 }
         return anchor - Int.random(in: 3_600..<(historyDays * 86_400), using: &random)
     }
 

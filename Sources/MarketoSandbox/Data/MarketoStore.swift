@@ -40,6 +40,16 @@ public final class MarketoStore: Sendable {
         }.map(\.id)
     }
 
+    /// `marketoGUID`s of activities whose `activityDate` lies in `[start, end]` (seconds, both
+    /// ends inclusive), of the given types (all when empty), in date order — what a bulk
+    /// activity export with that filter returns (Delete Lead never is).
+    public func activityGUIDs(types: Set<Int> = [], from start: Int, through end: Int) -> [String] {
+        snapshot.activities.filter { activity in
+            activity.activityTypeId != ActivityType.deleteLead && activity.activityDate >= start && activity.activityDate <= end
+                && (types.isEmpty || types.contains(activity.activityTypeId))
+        }.map(\.marketoGUID)
+    }
+
     /// One lead's fields as Marketo writes them (`nil` = empty), for any lead, deleted or not.
     public func leadValues(id: Int) -> [String: String?]? {
         guard let lead = snapshot.leads.first(where: { $0.id == id }) else { return nil }

@@ -4,8 +4,7 @@ import SalesforceSandbox
 import SandboxKit
 
 /// `sandbox <vendor> …`: runs a vendor API emulator on 127.0.0.1 until SIGTERM or SIGINT.
-/// (Started by the top-level call at the end: `@main` is not allowed in a `main.swift` that
-/// shares its module with other files, such as the per-vendor subcommands.)
+@main
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
@@ -59,11 +58,3 @@ struct Salesforce: AsyncParsableCommand {
         await sandbox.stop()
     }
 }
-
-/// Runs an async root command; the generic constraint selects `AsyncParsableCommand.main`
-/// over the synchronous overload that top-level code would otherwise pick.
-func runAsyncRoot<Command: AsyncParsableCommand>(_: Command.Type) async {
-    await Command.main(nil)
-}
-
-await runAsyncRoot(SandboxCommand.self)
