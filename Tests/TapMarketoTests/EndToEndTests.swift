@@ -175,4 +175,26 @@ import TapMarketo
         #expect(fixture.sandbox.counters[MarketoCounter.exportsCreated] == created)
         #expect(output.ids("leads") == Set(fixture.sandbox.store.leadIDs("updatedAt", from: start, through: end)))
     }
+
+    @Test func aStateFileWrittenByThePythonTapResumesFromItsBookmarks() async throws {
+        let fixture = try await EndToEndFixture.start(Self.options())
+        defer { Task { await fixture.stop() } }
+        var catalog = try await fixture.selectedCatalog()
+        catalog.streams = catalog.streams.filter { ["leads", "programs"].contains($0.tapStreamID) }
+        let since = fixture.sandbox.store.anchorSeconds - 10 * 86_400
+        // The Python tap's shape: second-precision lead bookmark, microsecond REST bookmark.
+        let leadsBookmark = MarketoTime.isoformat(since)                                          // …T00:00:00+00:00
+        let programsBookmark = MarketoTime.isoformat(RFC3339.DateTime(secondsSince1970: since))  // …T00:00:00.000000+00:00
+        let text = """
+            {"bookmarks": {"leads": {"updatedAt": "\(leadsBookmark)", "export_id": null, "export_end": null},
+             "programs": {"updatedAt": "\(programsBookmark)"}}, "currently_syncing": "leads"}
+            """
+        var parser = JSONParser()
+        let state = try State(json: try parser.parse(text))
+        let output = try await fixture.sync(catalog: catalog, state: state)
+        #expect(output.error == nil, "\(String(describing: output.error))")
+        let expected = Set(fixture.sandbox.store.leadIDs("updatedAt", from: since, through: Int.max))
+        #expect(output.ids("leads") == expected)
+        #expect(!expected.isEmpty && expected.count < fixture.sandbox.store.liveLeadIDs.count)
+    }
 }
