@@ -40,7 +40,8 @@ public final class SandboxServer: Sendable {
             },
             logger: logger)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [application], gracefulShutdownSignals: [], logger: logger))
-        let task = Task {
+        // Every task of the server (connections, handlers) inherits this preference.
+        let task = Task(executorPreference: SandboxExecutor(label: "sandbox-server")) {
             do {
                 try await group.run()
             } catch {
