@@ -130,29 +130,31 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         // The throwaway PostgreSQL that scripts/test starts, as the test targets reach it.
         .target(name: "PostgresTestSupport", dependencies: ["Postgres"], path: "Tests/PostgresTestSupport"),
+        // A loopback HTTP client for the sandbox tests of every vendor.
+        .target(name: "SandboxTestSupport", dependencies: ["HTTP", "Singer"], path: "Tests/SandboxTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"]),
         .testTarget(name: "TargetPostgresTests", dependencies: ["TargetPostgres", "Singer", "Postgres", "PostgresTestSupport"]),
         .testTarget(
             name: "SalesforceSandboxTests",
             dependencies: [
-                "SalesforceSandbox", "SandboxKit", "HTTP", "Singer",
+                "SalesforceSandbox", "SandboxKit", "SandboxTestSupport", "HTTP", "Singer",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .testTarget(
             name: "TapZuoraTests",
-            dependencies: ["TapZuora", "ZuoraSandbox", "SandboxKit", "Singer", "HTTP", "TargetPostgres", "Postgres", "PostgresTestSupport"]
+            dependencies: ["TapZuora", "ZuoraSandbox", "SandboxKit", "SandboxTestSupport", "Singer", "HTTP", "TargetPostgres", "Postgres", "PostgresTestSupport"]
         ),
         .testTarget(
             name: "TapMarketoTests",
-            dependencies: ["TapMarketo", "MarketoSandbox", "SandboxKit", "Singer", "HTTP", "TargetPostgres", "Postgres", "PostgresTestSupport"]
+            dependencies: ["TapMarketo", "MarketoSandbox", "SandboxKit", "SandboxTestSupport", "Singer", "HTTP", "TargetPostgres", "Postgres", "PostgresTestSupport"]
         ),
         .testTarget(
             name: "TapSalesforceTests",
             dependencies: [
                 "TapSalesforce", "SalesforceSandbox", "SandboxKit", "Singer", "HTTP", "TargetPostgres", "Postgres",
-                "PostgresTestSupport",
+                "PostgresTestSupport", "SandboxTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

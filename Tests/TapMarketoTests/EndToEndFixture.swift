@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MarketoSandbox
+import SandboxTestSupport
 import Singer
 import TapMarketo
 
@@ -59,7 +60,7 @@ struct EndToEndFixture {
     /// Discovers and selects every stream and every field.
     func selectedCatalog(_ extra: JSONObject = [:], client given: MarketoClient? = nil) async throws -> Catalog {
         let client = try given ?? client(extra)
-        var catalog = try await Self.onThread { try MarketoDiscovery(client: client).discover() }
+        var catalog = try await onOwnThread { try MarketoDiscovery(client: client).discover() }
         for index in catalog.streams.indices {
             var entry = catalog.streams[index]
             entry.metadata.set(.selected, true, at: .stream)
@@ -73,7 +74,7 @@ struct EndToEndFixture {
         let client = try given ?? client(extra)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tap-marketo-\(UUID().uuidString).jsonl").path
         defer { unlink(path) }
-        let error: (any Error)? = try await Self.onThread {
+        let error: (any Error)? = try await onOwnThread {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             defer { close(descriptor) }
             let output = MessageWriter(fileDescriptor: descriptor)
@@ -92,11 +93,4 @@ struct EndToEndFixture {
         return SyncOutput(messages: messages, error: error)
     }
 
-    static func onThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Swift.Result(catching: body)) }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MarketoSandbox
+import SandboxTestSupport
 import Singer
 import Testing
 import TapMarketo
@@ -157,7 +158,7 @@ import TapMarketo
         let client = try fixture.client()
         let end = fixture.sandbox.store.anchorSeconds + 86_400
         let start = end - 30 * 86_400
-        let exportID: String = try await EndToEndFixture.onThread {
+        let exportID: String = try await onOwnThread {
             let envelope = try client.post("bulk/v1/leads/export/create.json", json: [
                 "format": "CSV", "fields": ["id", "email", "updatedAt", "createdAt"],
                 "filter": ["updatedAt": ["startAt": .string(MarketoTime.isoformat(start)), "endAt": .string(MarketoTime.isoformat(end))]],

@@ -3,22 +3,13 @@ import Foundation
 import HTTP
 import MarketoSandbox
 import SandboxKit
+import SandboxTestSupport
 import Singer
 
-/// One HTTP answer from the Marketo sandbox, whatever its status.
-struct MarketoSandboxReply: Sendable {
-    var status: Int
-    var headers: HTTPHeaders
-    var body: Data
+/// Marketo's answers are the shared ``SandboxReply``.
+typealias MarketoSandboxReply = SandboxReply
 
-    var text: String { String(decoding: body, as: UTF8.self) }
-
-    /// The body parsed as JSON (`.null` when it is not JSON).
-    var json: JSONValue {
-        var parser = JSONParser()
-        return (try? parser.parse(Array(body))) ?? .null
-    }
-
+extension SandboxReply {
     /// `errors[0].code` of a failed envelope.
     var errorCode: String? { json["errors"]?[0]?["code"]?.stringValue }
     /// `result` of an envelope (empty when absent).
@@ -26,38 +17,18 @@ struct MarketoSandboxReply: Sendable {
     var success: Bool { json["success"]?.boolValue == true }
 }
 
-/// A real libcurl client against a Marketo sandbox on loopback, with no retries so every
-/// fault is visible. Calls run on a dispatch queue, off the cooperative pool the in-process
-/// server needs.
+/// The shared loopback client, with Marketo's tokens and authenticated calls.
 struct MarketoSandboxHTTP: Sendable {
     let sandbox: MarketoSandbox
-    let client: HTTPClient
+    let loopback: LoopbackClient
 
     init(_ sandbox: MarketoSandbox) {
         self.sandbox = sandbox
-        client = HTTPClient(configuration: HTTPClient.Configuration(
-            connectTimeout: .seconds(5), requestTimeout: .seconds(60), noProxy: "127.0.0.1,localhost", retryPolicy: .never))
+        loopback = LoopbackClient(baseURL: sandbox.baseURL)
     }
 
     func send(_ method: HTTPMethod = .get, _ path: String, headers: HTTPHeaders = [:], body: Data? = nil) async throws -> MarketoSandboxReply {
-        let request = HTTPRequest(method: method, url: sandbox.baseURL + path, headers: headers, body: body)
-        let client = self.client
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                do {
-                    let response = try client.send(request)
-                    continuation.resume(returning: MarketoSandboxReply(status: response.status, headers: response.headers, body: response.body))
-                } catch let error as HTTPError {
-                    if case .status(_, let failure, _) = error {
-                        continuation.resume(returning: MarketoSandboxReply(status: failure.status, headers: failure.headers, body: failure.body))
-                    } else {
-                        continuation.resume(throwing: error)
-                    }
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
+        try await loopback.send(method, path, headers: headers, body: body)
     }
 
     /// `GET /identity/oauth/token` with the sandbox's client credentials.

@@ -2,6 +2,7 @@ import Foundation
 import HTTP
 import Logging
 import SalesforceSandbox
+import SandboxTestSupport
 import Singer
 import Testing
 
@@ -71,7 +72,7 @@ struct SyncSandboxFixture {
         settings.streamsToDiscover = streams
         let discovery = settings
         let client = client(discovery)
-        let catalog = try await Self.onThread {
+        let catalog = try await onOwnThread {
             try SalesforceDiscovery(client: client, configuration: discovery, logger: Self.logger).discover()
         }
         var selected = catalog
@@ -89,7 +90,7 @@ struct SyncSandboxFixture {
         let client = client(configuration)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tap-sync-\(UUID().uuidString).jsonl").path
         defer { unlink(path) }
-        let error: (any Error)? = try await Self.onThread {
+        let error: (any Error)? = try await onOwnThread {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             defer { close(descriptor) }
             let output = MessageWriter(fileDescriptor: descriptor)
@@ -110,14 +111,6 @@ struct SyncSandboxFixture {
         return SyncOutput(messages: messages, error: error)
     }
 
-    /// Runs blocking work on a thread of its own.
-    static func onThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Swift.Result(catching: body)) }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-    }
 }
 
 /// Compares emitted records with the sandbox's ground truth, field by field, with the value

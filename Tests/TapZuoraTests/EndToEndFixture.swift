@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SandboxTestSupport
 import Singer
 import Testing
 import ZuoraSandbox
@@ -42,7 +43,7 @@ struct EndToEndFixture {
     /// Discovers, then selects every field of `streams`.
     func catalog(_ client: ZuoraClient, streams: [String]) async throws -> Catalog {
         let logger = client.logger
-        let discovered = try await Self.onThread { try ZuoraDiscovery(client: client, logger: logger).discover() }
+        let discovered = try await onOwnThread { try ZuoraDiscovery(client: client, logger: logger).discover() }
         var selected: [CatalogEntry] = []
         for name in streams {
             guard var entry = discovered.entry(stream: name) else { throw DescribeXML.ParseError(reason: "\(name) not discovered") }
@@ -56,7 +57,7 @@ struct EndToEndFixture {
     /// Runs a sync; returns its messages and final state.
     func sync(_ client: ZuoraClient, catalog: Catalog, state: State = State(currentStreamKey: .currentStream)) async throws -> (messages: [JSONValue], state: State) {
         let logger = client.logger
-        return try await Self.onThread {
+        return try await onOwnThread {
             var final = state
             let messages = try SyncFixtures.capture { writer in
                 let sync = ZuoraSync(client: client, catalog: catalog, state: state, output: writer, logger: logger)
@@ -69,14 +70,6 @@ struct EndToEndFixture {
 
     static func records(_ messages: [JSONValue], stream: String) -> [JSONObject] {
         messages.filter { $0["type"] == "RECORD" && $0["stream"]?.stringValue == stream }.compactMap { $0["record"]?.objectValue }
-    }
-
-    static func onThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread { continuation.resume(with: Swift.Result(catching: body)) }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
     }
 
     /// Differences between emitted records and the sandbox's rows of `object` (live rows only).

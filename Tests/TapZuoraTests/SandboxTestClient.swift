@@ -2,44 +2,18 @@ import Dispatch
 import Foundation
 import HTTP
 import SandboxKit
+import SandboxTestSupport
 import Singer
 import ZuoraSandbox
 
-/// One HTTP answer from the Zuora sandbox, whatever its status.
-struct SandboxReply: Sendable {
-    var status: Int
-    var headers: HTTPHeaders
-    var body: Data
-
-    var text: String { String(decoding: body, as: UTF8.self) }
-
-    /// The body parsed as JSON (`.null` when it is not JSON).
-    var json: JSONValue {
-        var parser = JSONParser()
-        return (try? parser.parse(Array(body))) ?? .null
-    }
-
-    /// The body parsed as CSV rows (quoted commas and newlines kept inside fields).
-    func csvRows() throws -> [[String]] {
-        var parser = CSVParser()
-        var rows: [[String]] = []
-        try parser.push(body) { rows.append($0.strings) }
-        try parser.finish { rows.append($0.strings) }
-        return rows
-    }
-}
-
-/// A real libcurl client against a Zuora sandbox on loopback, with no retries so every fault
-/// is visible. Calls run on a dispatch queue, never on the cooperative pool the in-process
-/// server needs.
+/// The shared loopback client, with Zuora's logins, authenticated calls and AQuA jobs.
 struct ZuoraSandboxTestClient: Sendable {
     let sandbox: ZuoraSandbox
-    let client: HTTPClient
+    let loopback: LoopbackClient
 
     init(_ sandbox: ZuoraSandbox) {
         self.sandbox = sandbox
-        client = HTTPClient(configuration: HTTPClient.Configuration(
-            connectTimeout: .seconds(5), requestTimeout: .seconds(60), noProxy: "127.0.0.1,localhost", retryPolicy: .never))
+        loopback = LoopbackClient(baseURL: sandbox.baseURL)
     }
 
     /// Starts a sandbox, runs `body` with a client for it, and stops it whatever happens.
@@ -59,24 +33,7 @@ struct ZuoraSandboxTestClient: Sendable {
 
     /// Sends a request to `path` and returns the answer, 2xx or not.
     func send(_ method: HTTPMethod = .get, _ path: String, headers: HTTPHeaders = [:], body: Data? = nil) async throws -> SandboxReply {
-        let request = HTTPRequest(method: method, url: sandbox.baseURL + path, headers: headers, body: body)
-        let client = self.client
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                do {
-                    let response = try client.send(request)
-                    continuation.resume(returning: SandboxReply(status: response.status, headers: response.headers, body: response.body))
-                } catch let error as HTTPError {
-                    if case .status(_, let failure, _) = error {
-                        continuation.resume(returning: SandboxReply(status: failure.status, headers: failure.headers, body: failure.body))
-                    } else {
-                        continuation.resume(throwing: error)
-                    }
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
+        try await loopback.send(method, path, headers: headers, body: body)
     }
 
     /// Posts the client-credentials form to `/oauth/token`.
@@ -85,8 +42,7 @@ struct ZuoraSandboxTestClient: Sendable {
             ("client_id", clientID ?? sandbox.credentials.clientID), ("client_secret", clientSecret ?? sandbox.credentials.clientSecret),
             ("grant_type", grantType),
         ]
-        let body = fields.map { "\($0.0)=\(FormFields.percentEncoded($0.1))" }.joined(separator: "&")
-        return try await send(.post, "/oauth/token", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data(body.utf8))
+        return try await loopback.postForm("/oauth/token", fields)
     }
 
     /// A fresh bearer token.

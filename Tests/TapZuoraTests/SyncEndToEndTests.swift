@@ -1,4 +1,5 @@
 import Foundation
+import SandboxTestSupport
 import Singer
 import Testing
 import ZuoraSandbox
@@ -9,7 +10,7 @@ import ZuoraSandbox
         let fixture = try await EndToEndFixture.start()
         let client = fixture.client(try fixture.configuration())
         let logger = client.logger
-        let catalog = try await EndToEndFixture.onThread { try ZuoraDiscovery(client: client, logger: logger).discover() }
+        let catalog = try await onOwnThread { try ZuoraDiscovery(client: client, logger: logger).discover() }
         let names = catalog.streams.map(\.stream)
         #expect(names.contains("Account") && names.contains("Invoice"))
         #expect(!names.contains("NotificationHistoryCallout"))

@@ -3,65 +3,35 @@ import Foundation
 import HTTP
 import SalesforceSandbox
 import SandboxKit
+import SandboxTestSupport
 import Singer
 
-/// One HTTP answer, whatever its status.
-struct Reply: Sendable {
-    var status: Int
-    var headers: HTTPHeaders
-    var body: Data
+/// Salesforce's answers are the shared ``SandboxReply``.
+typealias Reply = SandboxReply
 
-    var text: String { String(decoding: body, as: UTF8.self) }
-
-    /// The body parsed as JSON (`.null` when it is not JSON).
-    var json: JSONValue {
-        var parser = JSONParser()
-        return (try? parser.parse(Array(body))) ?? .null
-    }
-
+extension SandboxReply {
     /// `[0].errorCode` of a Salesforce error array.
     var errorCode: String? { json[0]?["errorCode"]?.stringValue }
 }
 
-/// A real libcurl client against a sandbox on loopback, with no retries so every fault is
-/// visible. Calls run on a dispatch queue, never on the cooperative pool the in-process
-/// server needs.
+/// The shared loopback client, with Salesforce's logins and authenticated calls.
 struct SandboxClient: Sendable {
     let sandbox: SalesforceSandbox
-    let client: HTTPClient
+    let loopback: LoopbackClient
 
     init(_ sandbox: SalesforceSandbox) {
         self.sandbox = sandbox
-        client = HTTPClient(configuration: HTTPClient.Configuration(
-            connectTimeout: .seconds(5), requestTimeout: .seconds(60), noProxy: "127.0.0.1,localhost", retryPolicy: .never))
+        loopback = LoopbackClient(baseURL: sandbox.baseURL)
     }
 
     /// Sends a request to `path` (relative to the sandbox) and returns the answer, 2xx or not.
     func send(_ method: HTTPMethod = .get, _ path: String, headers: HTTPHeaders = [:], body: Data? = nil) async throws -> Reply {
-        let request = HTTPRequest(method: method, url: sandbox.baseURL + path, headers: headers, body: body)
-        let client = self.client
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                do {
-                    let response = try client.send(request)
-                    continuation.resume(returning: Reply(status: response.status, headers: response.headers, body: response.body))
-                } catch let error as HTTPError {
-                    if case .status(_, let failure, _) = error {
-                        continuation.resume(returning: Reply(status: failure.status, headers: failure.headers, body: failure.body))
-                    } else {
-                        continuation.resume(throwing: error)
-                    }
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
+        try await loopback.send(method, path, headers: headers, body: body)
     }
 
     /// Posts a form to the token endpoint.
     func token(_ fields: [(String, String)]) async throws -> Reply {
-        let body = fields.map { "\($0.0)=\(FormFields.percentEncoded($0.1))" }.joined(separator: "&")
-        return try await send(.post, "/services/oauth2/token", headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data(body.utf8))
+        try await loopback.postForm("/services/oauth2/token", fields)
     }
 
     /// Logs in with the refresh-token grant and returns the access token.
