@@ -34,24 +34,13 @@ struct Marketo: AsyncParsableCommand {
     var writeCredentials: String?
 
     func run() async throws {
-        var scenarios: Set<MarketoScenario> = []
-        for list in scenario {
-            do {
-                scenarios.formUnion(try ScenarioList.parse(list, as: MarketoScenario.self))
-            } catch {
-                throw ValidationError(error.description)
-            }
-        }
+        let scenarios = try scenarios(from: scenario, as: MarketoScenario.self)
         let options = MarketoSandboxOptions(
             seed: seed, records: records, scenarios: scenarios, port: port,
             rateLimitCalls: rateLimit > 0 ? rateLimit : nil, pollsToComplete: pollsToComplete)
         let sandbox = try await MarketoSandbox.start(options: options)
-        if let writeCredentials {
-            try Data(sandbox.credentialsJSON.utf8).write(to: URL(fileURLWithPath: writeCredentials))
-        }
-        // Unbuffered, so a script reading the pipe sees the line at once.
-        FileHandle.standardOutput.write(Data("listening on \(sandbox.baseURL)\n".utf8))
-        _ = await TerminationSignal.wait()
-        await sandbox.stop()
+        try await serveUntilTerminated(
+            baseURL: sandbox.baseURL, credentialsJSON: sandbox.credentialsJSON, writeCredentials: writeCredentials,
+            stop: sandbox.stop)
     }
 }

@@ -38,23 +38,12 @@ struct Salesforce: AsyncParsableCommand {
     var writeCredentials: String?
 
     func run() async throws {
-        var scenarios: Set<SalesforceScenario> = []
-        for list in scenario {
-            do {
-                scenarios.formUnion(try ScenarioList.parse(list, as: SalesforceScenario.self))
-            } catch {
-                throw ValidationError(error.description)
-            }
-        }
+        let scenarios = try scenarios(from: scenario, as: SalesforceScenario.self)
         let options = SalesforceSandboxOptions(
             seed: seed, records: records, scenarios: scenarios, port: port, limitInfoWithBursts: !plainLimitInfo)
         let sandbox = try await SalesforceSandbox.start(options: options)
-        if let writeCredentials {
-            try Data(sandbox.credentialsJSON.utf8).write(to: URL(fileURLWithPath: writeCredentials))
-        }
-        // Unbuffered, so a script reading the pipe sees the line at once.
-        FileHandle.standardOutput.write(Data("listening on \(sandbox.baseURL)\n".utf8))
-        _ = await TerminationSignal.wait()
-        await sandbox.stop()
+        try await serveUntilTerminated(
+            baseURL: sandbox.baseURL, credentialsJSON: sandbox.credentialsJSON, writeCredentials: writeCredentials,
+            stop: sandbox.stop)
     }
 }

@@ -38,23 +38,13 @@ struct Zuora: AsyncParsableCommand {
     var writeCredentials: String?
 
     func run() async throws {
-        var scenarios: Set<ZuoraScenario> = []
-        for list in scenario {
-            do {
-                scenarios.formUnion(try ScenarioList.parse(list, as: ZuoraScenario.self))
-            } catch {
-                throw ValidationError(error.description)
-            }
-        }
+        let scenarios = try scenarios(from: scenario, as: ZuoraScenario.self)
         let options = ZuoraSandboxOptions(
             seed: seed, records: records, scenarios: scenarios, port: port, tokenLifetimeSeconds: tokenLifetime,
             callsPerToken: callsPerToken, aquaPollsBeforeCompletion: aquaPolls, exportPollsBeforeCompletion: exportPolls)
         let sandbox = try await ZuoraSandbox.start(options: options)
-        if let writeCredentials {
-            try Data(sandbox.credentialsJSON.utf8).write(to: URL(fileURLWithPath: writeCredentials))
-        }
-        FileHandle.standardOutput.write(Data("listening on \(sandbox.baseURL)\n".utf8))
-        _ = await TerminationSignal.wait()
-        await sandbox.stop()
+        try await serveUntilTerminated(
+            baseURL: sandbox.baseURL, credentialsJSON: sandbox.credentialsJSON, writeCredentials: writeCredentials,
+            stop: sandbox.stop)
     }
 }
